@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const PriceBand = z.enum(['budget', 'mid', 'premium', 'luxury']);
+export const Season = z.enum(['spring', 'summer', 'autumn', 'winter', 'christmas', 'valentine', 'easter', 'all-year']);
+
+export const AdCopy = z.object({
+  text: z.string().min(1),
+  angle: z.string().describe('The selling angle the copy takes'),
+  score: z.number().min(0).max(1).describe('Creative score from the scoring tool'),
+});
+
+/** What the creative analyst understood about one product. */
+export const CreativeInsight = z.object({
+  productId: z.string(),
+  title: z.string(),
+  category: z.string(),
+  scenes: z.array(z.string()).describe('Usage scenes the product fits'),
+  sellingPoints: z.array(z.string()),
+  priceBand: PriceBand,
+  pricePercentile: z.number().min(0).max(1).describe("Price's percentile within its category"),
+  season: Season,
+  tone: z.string(),
+  risks: z.array(z.string()),
+  copies: z.array(AdCopy).min(1),
+});
+export type CreativeInsight = z.infer<typeof CreativeInsight>;
