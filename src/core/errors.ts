@@ -85,7 +85,9 @@ export class NotFoundError extends UserError {
   readonly code = 'NOT_FOUND';
   constructor(kind: string, name: string, available: readonly string[] = []) {
     const list = available.length > 0 ? ` Available: ${available.slice(0, 20).join(', ')}.` : '';
-    super(`No ${kind} named "${name}".${list}`, { context: { kind, name, available: available.slice(0, 20) } });
+    super(`No ${kind} named "${name}".${list}`, {
+      context: { kind, name, available: available.slice(0, 20) },
+    });
   }
 }
 
@@ -105,7 +107,8 @@ export class AgentError extends SystemError {
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
   if (Array.isArray(value)) return `an array of ${value.length}`;
   return typeof value;

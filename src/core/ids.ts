@@ -13,7 +13,10 @@ export type IdGenerator = (prefix: string) => string;
  * newId('run'); // 'run_20261129T042233_3f9a1c'
  * ```
  */
-export function createIdGenerator(clock: Clock, random: () => string = () => randomBytes(3).toString('hex')): IdGenerator {
+export function createIdGenerator(
+  clock: Clock,
+  random: () => string = () => randomBytes(3).toString('hex'),
+): IdGenerator {
   return (prefix) => {
     const stamp = clock
       .now()

@@ -27,9 +27,7 @@ export const REDACT_PATHS = [
  * log.info({ runId }, 'run created');
  * ```
  */
-export function createLogger(
-  options: { level?: string; destination?: DestinationStream } = {},
-): Logger {
+export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
   return pino(
     {
       level: options.level ?? 'warn',

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 export const PriceBand = z.enum(['budget', 'mid', 'premium', 'luxury']);
-export const Season = z.enum(['spring', 'summer', 'autumn', 'winter', 'christmas', 'valentine', 'easter', 'all-year']);
+export const Season = z.enum([
+  'spring',
+  'summer',
+  'autumn',
+  'winter',
+  'christmas',
+  'valentine',
+  'easter',
+  'all-year',
+]);
 
 export const AdCopy = z.object({
   text: z.string().min(1),

@@ -72,7 +72,12 @@ export const Plan = z.object({
   forecast: Forecast,
   review: z.array(ReviewCheck),
   approval: z
-    .object({ decision: z.enum(['approved', 'rejected']), by: z.string(), at: z.string(), reason: z.string().optional() })
+    .object({
+      decision: z.enum(['approved', 'rejected']),
+      by: z.string(),
+      at: z.string(),
+      reason: z.string().optional(),
+    })
     .optional(),
 });
 export type Plan = z.infer<typeof Plan>;
