@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  AssociationRule,
+  DataError,
+  NotFoundError,
+  Product,
+  type UserProfile,
+} from '../../src/core/index.js';
+
+/** The demo data the agents reason over: products, users with histories, co-purchase rules. */
+export interface CatalogData {
+  readonly products: readonly Product[];
+  readonly users: readonly UserProfile[];
+  readonly rules: readonly AssociationRule[];
+  /** Content hash of the three files, for caches keyed on the data. */
+  readonly hash: string;
+}
+
+const UserRow = z.object({
+  id: z.string(),
+  country: z.string(),
+  purchases: z.array(z.tuple([z.string(), z.string(), z.number().int(), z.string()])),
+});
+
+/** The folder of the shipped derived data (`data/derived` at the project root). */
+export const DEFAULT_DERIVED_DIR = join(import.meta.dirname, '..', '..', 'data', 'derived');
+
+/**
+ * Loads and validates `catalog.json`, `users.json` and `rules.json` built by `npm run data:build`.
+ *
+ * @example
+ * ```ts
+ * const data = loadCatalogData();
+ * data.products.length; // 2623
+ * ```
+ */
+export function loadCatalogData(dir: string = DEFAULT_DERIVED_DIR): CatalogData {
+  const hash = createHash('sha256');
+  const read = (name: string): unknown => {
+    try {
+      const text = readFileSync(join(dir, name), 'utf8');
+      hash.update(text);
+      return JSON.parse(text);
+    } catch (cause) {
+      throw new DataError(`Cannot read ${join(dir, name)}; run \`npm run data:build\` to rebuild it`, {
+        cause,
+      });
+    }
+  };
+  const parse = <T>(schema: z.ZodType<T>, name: string): T => {
+    const result = schema.safeParse(read(name));
+    if (!result.success) throw new DataError(`${name} is corrupt: ${result.error.issues[0]?.message ?? ''}`);
+    return result.data;
+  };
+  const products = parse(z.array(Product), 'catalog.json');
+  const users = parse(z.array(UserRow), 'users.json').map((u) => ({
+    id: u.id,
+    country: u.country,
+    purchases: u.purchases.map(([productId, date, quantity, invoice]) => ({
+      productId,
+      date,
+      quantity,
+      invoice,
+    })),
+  }));
+  const rules = parse(z.array(AssociationRule), 'rules.json');
+  return { products, users, rules, hash: hash.digest('hex').slice(0, 16) };
+}
+
+/**
+ * Indexed, read-only access to the catalog data: products by id, rules by antecedent, buyers of
+ * a product, and each category's price distribution.
+ */
+export class Catalog {
+  readonly data: CatalogData;
+  readonly #products: Map<string, Product>;
+  readonly #rulesFrom = new Map<string, AssociationRule[]>();
+  readonly #users: Map<string, UserProfile>;
+  readonly #buyers = new Map<string, Set<string>>();
+  readonly #pricesByCategory = new Map<string, number[]>();
+
+  constructor(data: CatalogData) {
+    this.data = data;
+    this.#products = new Map(data.products.map((p) => [p.id, p]));
+    this.#users = new Map(data.users.map((u) => [u.id, u]));
+    for (const rule of data.rules) {
+      const list = this.#rulesFrom.get(rule.from) ?? [];
+      list.push(rule);
+      this.#rulesFrom.set(rule.from, list);
+    }
+    for (const user of data.users) {
+      for (const p of user.purchases) {
+        let set = this.#buyers.get(p.productId);
+        if (!set) this.#buyers.set(p.productId, (set = new Set()));
+        set.add(user.id);
+      }
+    }
+    for (const p of data.products) {
+      const list = this.#pricesByCategory.get(p.category) ?? [];
+      list.push(p.price);
+      this.#pricesByCategory.set(p.category, list);
+    }
+    for (const list of this.#pricesByCategory.values()) list.sort((a, b) => a - b);
+  }
+
+  get products(): readonly Product[] {
+    return this.data.products;
+  }
+
+  /** The product with this id, or undefined. */
+  find(id: string): Product | undefined {
+    return this.#products.get(id);
+  }
+
+  /** The product with this id; throws a NotFoundError naming a few that exist. */
+  product(id: string): Product {
+    const product = this.#products.get(id);
+    if (!product)
+      throw new NotFoundError(
+        'product',
+        id,
+        this.data.products.slice(0, 5).map((p) => p.id),
+      );
+    return product;
+  }
+
+  user(id: string): UserProfile | undefined {
+    return this.#users.get(id);
+  }
+
+  /** Co-purchase rules whose antecedent is `productId`, highest lift first. */
+  rulesFrom(productId: string): readonly AssociationRule[] {
+    return this.#rulesFrom.get(productId) ?? [];
+  }
+
+  /** Ids of the users who bought `productId`. */
+  buyersOf(productId: string): ReadonlySet<string> {
+    return this.#buyers.get(productId) ?? new Set();
+  }
+
+  /** Sorted prices of the category's products. */
+  categoryPrices(category: string): readonly number[] {
+    return this.#pricesByCategory.get(category) ?? [];
+  }
+}
