@@ -4,3 +4,4 @@ export * from './logger.js';
 export * from './clock.js';
 export * from './ids.js';
 export * from './schemas/index.js';
+export * from './journal/index.js';

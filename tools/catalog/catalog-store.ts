@@ -78,6 +78,7 @@ export class Catalog {
   readonly data: CatalogData;
   readonly #products: Map<string, Product>;
   readonly #rulesFrom = new Map<string, AssociationRule[]>();
+  readonly #rulesTo = new Map<string, AssociationRule[]>();
   readonly #users: Map<string, UserProfile>;
   readonly #buyers = new Map<string, Set<string>>();
   readonly #pricesByCategory = new Map<string, number[]>();
@@ -90,6 +91,9 @@ export class Catalog {
       const list = this.#rulesFrom.get(rule.from) ?? [];
       list.push(rule);
       this.#rulesFrom.set(rule.from, list);
+      const into = this.#rulesTo.get(rule.to) ?? [];
+      into.push(rule);
+      this.#rulesTo.set(rule.to, into);
     }
     for (const user of data.users) {
       for (const p of user.purchases) {
@@ -134,6 +138,15 @@ export class Catalog {
   /** Co-purchase rules whose antecedent is `productId`, highest lift first. */
   rulesFrom(productId: string): readonly AssociationRule[] {
     return this.#rulesFrom.get(productId) ?? [];
+  }
+
+  /** Co-purchase rules whose consequent is `productId` (who else leads to it). */
+  rulesTo(productId: string): readonly AssociationRule[] {
+    return this.#rulesTo.get(productId) ?? [];
+  }
+
+  get users(): readonly UserProfile[] {
+    return this.data.users;
   }
 
   /** Ids of the users who bought `productId`. */

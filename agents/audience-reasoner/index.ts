@@ -1,0 +1,3 @@
+export * from './audience-reasoner.js';
+export { BASE_CVR } from './segments.js';
+export { countriesFor } from './regions.js';

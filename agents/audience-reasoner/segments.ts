@@ -1,0 +1,261 @@
+import type { AudienceSegment, Evidence, Product, ReasoningStep, UserProfile } from '../../src/core/index.js';
+import { categoryProfile, cosine, repeatRate, scoreNextBuyers } from '../../tools/audience/index.js';
+import type { Catalog } from '../../tools/catalog/index.js';
+
+/**
+ * Assumed click-to-purchase conversion rate of a broad audience. It is an assumption (published
+ * e-commerce averages are 1–3%), stated as such in every chain that uses it; segment rates scale
+ * it by the lift measured in the shop's own data.
+ */
+export const BASE_CVR = 0.02;
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
+const clampCvr = (x: number) => Math.min(0.15, Math.max(0.005, x));
+
+function short(title: string): string {
+  return title.length > 40 ? `${title.slice(0, 37)}...` : title;
+}
+
+export interface SegmentInputs {
+  catalog: Catalog;
+  products: readonly Product[];
+  users: readonly UserProfile[];
+  /** Extra reasoning steps about the brief's audience constraints, prepended to each chain. */
+  briefSteps: readonly ReasoningStep[];
+}
+
+/**
+ * Prospects: customers who bought items that co-occur with the target products but not the
+ * products themselves. Scored with co-purchase rules (noisy-or of rule confidences).
+ */
+export function prospectSegment(input: SegmentInputs): AudienceSegment | undefined {
+  const { catalog, products, users } = input;
+  const best = new Map<
+    string,
+    { score: number; productId: string; rules: ReturnType<typeof scoreNextBuyers>[number]['rules'] }
+  >();
+  for (const product of products) {
+    for (const buyer of scoreNextBuyers(users, catalog.rulesTo(product.id), product.id)) {
+      const prev = best.get(buyer.userId);
+      if (!prev || buyer.score > prev.score)
+        best.set(buyer.userId, { score: buyer.score, productId: product.id, rules: buyer.rules });
+    }
+  }
+  if (best.size === 0) return undefined;
+  const ranked = [...best.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0]));
+  const topRules = products
+    .flatMap((p) => catalog.rulesTo(p.id).slice(0, 2))
+    .sort((a, b) => b.confidence - a.confidence)
+    .slice(0, 3);
+  const ruleEvidence: Evidence[] = topRules.map((r) => ({
+    source: 'rule',
+    ref: `${r.from}->${r.to}`,
+    summary: `${r.count} invoices contain both ${short(catalog.product(r.from).title)} and ${short(catalog.product(r.to).title)}: confidence ${pct(r.confidence)}, lift ${r.lift.toFixed(1)}`,
+    values: { support: r.support, confidence: r.confidence, lift: r.lift, count: r.count },
+  }));
+  const meanScore = ranked.reduce((s, [, v]) => s + v.score, 0) / ranked.length;
+  const baseRate = Math.max(
+    1e-4,
+    products.reduce((s, p) => s + p.buyers, 0) / products.length / Math.max(1, users.length),
+  );
+  const lift = meanScore / baseRate;
+  const examples: Evidence[] = ranked.slice(0, 3).map(([userId, v]) => ({
+    source: 'user-history',
+    ref: userId,
+    summary: `customer ${userId} bought ${v.rules
+      .slice(0, 2)
+      .map((r) => short(catalog.product(r.from).title))
+      .join(' and ')} but not yet ${short(catalog.product(v.productId).title)} (score ${v.score.toFixed(2)})`,
+    values: { score: round(v.score), rulesFired: v.rules.length },
+  }));
+  return {
+    name: 'Likely next buyers',
+    kind: 'complement-buyers',
+    description: 'Customers whose baskets predict these products but who have not bought them yet.',
+    productIds: products.map((p) => p.id),
+    size: ranked.length,
+    predictedBuyers: ranked.slice(0, 20).map(([userId, v]) => ({ userId, score: round(v.score) })),
+    predictedCvr: round(clampCvr(BASE_CVR * Math.sqrt(lift))),
+    reasoning: [
+      ...input.briefSteps,
+      {
+        claim:
+          'The target products are bought together with other items in real baskets, so buyers of those items are natural prospects.',
+        evidence:
+          ruleEvidence.length > 0
+            ? ruleEvidence
+            : [{ source: 'statistic', ref: 'rules', summary: 'no strong rule', values: {} }],
+        confidence: round(Math.min(0.95, 0.5 + (topRules[0]?.confidence ?? 0) / 2), 2),
+      },
+      {
+        claim: `${ranked.length} customers bought those companion items but not the target products; they are the likeliest next buyers.`,
+        evidence: examples,
+        confidence: round(Math.min(0.9, 0.4 + meanScore), 2),
+      },
+      {
+        claim: `Their mean purchase propensity (${pct(meanScore)}) is ${lift.toFixed(1)}× the base rate, so their conversion rate should exceed the ${pct(BASE_CVR)} broad assumption.`,
+        evidence: [
+          {
+            source: 'statistic',
+            ref: 'propensity',
+            summary: `mean noisy-or score ${meanScore.toFixed(3)} over ${ranked.length} users; base rate ${baseRate.toFixed(4)} (buyers per customer)`,
+            values: {
+              meanScore: round(meanScore),
+              baseRate: round(baseRate),
+              lift: round(lift, 2),
+              assumedBaseCvr: BASE_CVR,
+            },
+          },
+        ],
+        confidence: 0.6,
+      },
+    ],
+  };
+}
+
+/** Are two products substitutes (same category and same last title word, e.g. two plates)? */
+function isSubstitute(a: Product, b: Product): boolean {
+  const head = (t: string) =>
+    t
+      .replace(/[^A-Z ]/g, '')
+      .trim()
+      .split(/\s+/)
+      .pop() ?? '';
+  return a.category === b.category && head(a.title) === head(b.title);
+}
+
+/**
+ * Past buyers: customers who already bought a target product. Unless they re-buy it often, they
+ * are shown complements (items bought alongside it), not more of the same item.
+ */
+export function pastBuyerSegment(input: SegmentInputs): AudienceSegment | undefined {
+  const { catalog, products, users } = input;
+  const buyerIds = new Set(products.flatMap((p) => [...catalog.buyersOf(p.id)]));
+  const buyers = users.filter((u) => buyerIds.has(u.id));
+  if (buyers.length === 0) return undefined;
+  const lead = products[0]!;
+  const repeat = repeatRate(users, lead.id);
+  const repeatShare = repeat.buyers > 0 ? repeat.repeaters / repeat.buyers : 0;
+  const targets = new Set(products.map((p) => p.id));
+  const complements = products
+    .flatMap((p) => catalog.rulesFrom(p.id).map((r) => ({ r, p })))
+    .filter(({ r, p }) => !targets.has(r.to) && !isSubstitute(p, catalog.product(r.to)))
+    .sort((a, b) => b.r.confidence * Math.log1p(b.r.lift) - a.r.confidence * Math.log1p(a.r.lift));
+  const picked = [...new Map(complements.map((c) => [c.r.to, c])).values()].slice(0, 4);
+  const showComplements = picked.length > 0 && repeatShare < 0.5;
+  const cvr = clampCvr(BASE_CVR * (showComplements ? Math.sqrt(picked[0]!.r.lift) : 1 + repeatShare * 2));
+  const chain: ReasoningStep[] = [
+    ...input.briefSteps,
+    {
+      claim: `${buyers.length} customers already bought the target products.`,
+      evidence: buyers.slice(0, 3).map((u) => ({
+        source: 'user-history' as const,
+        ref: u.id,
+        summary: `customer ${u.id} bought ${short(catalog.product(u.purchases.find((p) => targets.has(p.productId))!.productId).title)}`,
+        values: { purchases: u.purchases.length },
+      })),
+      confidence: 0.95,
+    },
+    {
+      claim: `Only ${pct(repeatShare)} of the buyers of ${short(lead.title)} bought it again, so ${showComplements ? 'they need complements rather than more of the same' : 'repeat purchase is common and the item itself can be shown again'}.`,
+      evidence: [
+        {
+          source: 'statistic',
+          ref: `repeat:${lead.id}`,
+          summary: `${repeat.repeaters} of ${repeat.buyers} buyers ordered it on two or more invoices`,
+          values: { buyers: repeat.buyers, repeaters: repeat.repeaters },
+        },
+      ],
+      confidence: 0.8,
+    },
+  ];
+  if (showComplements) {
+    chain.push({
+      claim: `Buyers of these products go on to buy ${picked.map((c) => short(catalog.product(c.r.to).title)).join(', ')}: complements from the same baskets.`,
+      evidence: picked.map(({ r }) => ({
+        source: 'rule' as const,
+        ref: `${r.from}->${r.to}`,
+        summary: `${pct(r.confidence)} of invoices with ${short(catalog.product(r.from).title)} also contain ${short(catalog.product(r.to).title)} (lift ${r.lift.toFixed(1)}, ${r.count} invoices)`,
+        values: { support: r.support, confidence: r.confidence, lift: r.lift, count: r.count },
+      })),
+      confidence: round(Math.min(0.9, 0.5 + picked[0]!.r.confidence / 2), 2),
+    });
+  }
+  return {
+    name: showComplements ? 'Past buyers: complements' : 'Past buyers: repeat',
+    kind: 'past-buyers',
+    description: showComplements
+      ? 'Customers who bought the products, shown what goes with them.'
+      : 'Customers who bought the products and tend to buy them again.',
+    productIds: showComplements ? picked.map((c) => c.r.to) : products.map((p) => p.id),
+    size: buyers.length,
+    predictedBuyers: buyers
+      .slice(0, 20)
+      .map((u) => ({ userId: u.id, score: round(Math.max(repeatShare, 0.05)) })),
+    predictedCvr: round(cvr),
+    reasoning: chain,
+  };
+}
+
+/** Lookalikes: customers whose category mix resembles that of the products' buyers. */
+export function lookalikeSegment(
+  input: SegmentInputs,
+  exclude: ReadonlySet<string>,
+): AudienceSegment | undefined {
+  const { catalog, products, users } = input;
+  const categoryOf = (id: string) => catalog.find(id)?.category;
+  const buyerIds = new Set(products.flatMap((p) => [...catalog.buyersOf(p.id)]));
+  const centroid = new Map<string, number>();
+  for (const u of users) {
+    if (!buyerIds.has(u.id)) continue;
+    for (const [k, v] of categoryProfile(u, categoryOf)) centroid.set(k, (centroid.get(k) ?? 0) + v);
+  }
+  if (centroid.size === 0) return undefined;
+  const norm = Math.sqrt([...centroid.values()].reduce((s, v) => s + v * v, 0));
+  for (const [k, v] of centroid) centroid.set(k, v / norm);
+  const similar = users
+    .filter((u) => !buyerIds.has(u.id) && !exclude.has(u.id))
+    .map((u) => ({ u, sim: cosine(categoryProfile(u, categoryOf), centroid) }))
+    .filter((x) => x.sim >= 0.8)
+    .sort((a, b) => b.sim - a.sim || a.u.id.localeCompare(b.u.id));
+  if (similar.length === 0) return undefined;
+  const topCategories = [...centroid.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const meanSim = similar.reduce((s, x) => s + x.sim, 0) / similar.length;
+  return {
+    name: 'Lookalike shoppers',
+    kind: 'similar-users',
+    description: "Customers who shop the same categories as the products' buyers.",
+    productIds: products.map((p) => p.id),
+    size: similar.length,
+    predictedBuyers: similar
+      .slice(0, 20)
+      .map(({ u, sim }) => ({ userId: u.id, score: round(sim * BASE_CVR * 5) })),
+    predictedCvr: round(clampCvr(BASE_CVR * (0.5 + meanSim))),
+    reasoning: [
+      ...input.briefSteps,
+      {
+        claim: `The products' buyers concentrate on ${topCategories.map(([c]) => c).join(', ')}.`,
+        evidence: [
+          {
+            source: 'statistic',
+            ref: 'buyer-category-mix',
+            summary: topCategories.map(([c, v]) => `${c} ${v.toFixed(2)}`).join(', '),
+            values: Object.fromEntries(topCategories.map(([c, v]) => [c, round(v, 3)])),
+          },
+        ],
+        confidence: 0.7,
+      },
+      {
+        claim: `${similar.length} other customers have a similar mix (cosine ≥ 0.8), so they resemble the buyers.`,
+        evidence: similar.slice(0, 3).map(({ u, sim }) => ({
+          source: 'user-history' as const,
+          ref: u.id,
+          summary: `customer ${u.id}: category-mix similarity ${sim.toFixed(2)} over ${u.purchases.length} purchases`,
+          values: { similarity: round(sim, 3) },
+        })),
+        confidence: round(Math.min(0.8, meanSim * 0.8), 2),
+      },
+    ],
+  };
+}

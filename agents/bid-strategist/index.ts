@@ -1,0 +1,3 @@
+export * from './bid-strategist.js';
+export * from './budget.js';
+export * from './forecast.js';

@@ -1,0 +1,2 @@
+export * from './creative-analyst.js';
+export { seasonOf, scenesOf, sellingPointsOf, titleCase } from './features.js';

@@ -1,0 +1,33 @@
+/** One run: an id, what kind of workflow, its current status (a projection of its entries). */
+export interface RunRecord {
+  id: string;
+  kind: string;
+  status: string;
+  /** The run's input summary (a campaign goal, say). */
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One append-only journal entry: what came from outside the machine, in order. */
+export interface JournalEntry {
+  runId: string;
+  seq: number;
+  type: string;
+  at: string;
+  data: unknown;
+}
+
+/**
+ * The run journal port. Entries are append-only; a run's status is a projection kept beside them.
+ * The embedded adapter is SQLite ({@link SqliteJournal}); a shared one can speak PostgreSQL.
+ */
+export interface Journal {
+  createRun(run: { id: string; kind: string; title: string; at: string }): RunRecord;
+  append(runId: string, type: string, data: unknown, at: string): JournalEntry;
+  entries(runId: string): JournalEntry[];
+  setStatus(runId: string, status: string, at: string): void;
+  getRun(runId: string): RunRecord | undefined;
+  listRuns(options?: { limit?: number; kind?: string }): RunRecord[];
+  close(): void;
+}

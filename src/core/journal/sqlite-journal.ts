@@ -1,0 +1,143 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { JournalError, NotFoundError } from '../errors.js';
+import type { Journal, JournalEntry, RunRecord } from './journal.js';
+
+interface EntryRow {
+  run_id: string;
+  seq: number;
+  type: string;
+  at: string;
+  data: string;
+}
+interface RunRow {
+  id: string;
+  kind: string;
+  status: string;
+  title: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const toRun = (r: RunRow): RunRecord => ({
+  id: r.id,
+  kind: r.kind,
+  status: r.status,
+  title: r.title,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/**
+ * The embedded journal: one SQLite file (WAL), entries append-only (triggers forbid UPDATE and
+ * DELETE on them), each append its own transaction so an acknowledged entry survives a crash.
+ *
+ * @example
+ * ```ts
+ * const journal = new SqliteJournal('.lodestone/journal.db');
+ * journal.createRun({ id: 'run_1', kind: 'campaign-launch', title: goal, at });
+ * journal.append('run_1', 'run.started', { goal }, at);
+ * ```
+ */
+export class SqliteJournal implements Journal {
+  readonly #db: Database.Database;
+  readonly #insert: Database.Statement<[string, number, string, string, string]>;
+
+  constructor(file: string) {
+    try {
+      if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+      this.#db = new Database(file);
+      this.#db.pragma('journal_mode = WAL');
+      this.#db.pragma('synchronous = FULL');
+      this.#db.exec(`
+        CREATE TABLE IF NOT EXISTS runs (
+          id TEXT PRIMARY KEY, kind TEXT NOT NULL, status TEXT NOT NULL, title TEXT NOT NULL,
+          created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS entries (
+          run_id TEXT NOT NULL REFERENCES runs(id), seq INTEGER NOT NULL, type TEXT NOT NULL,
+          at TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (run_id, seq));
+        CREATE TRIGGER IF NOT EXISTS entries_no_update BEFORE UPDATE ON entries
+          BEGIN SELECT RAISE(ABORT, 'journal entries are append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS entries_no_delete BEFORE DELETE ON entries
+          BEGIN SELECT RAISE(ABORT, 'journal entries are append-only'); END;
+      `);
+      this.#insert = this.#db.prepare(
+        'INSERT INTO entries (run_id, seq, type, at, data) VALUES (?, ?, ?, ?, ?)',
+      );
+    } catch (cause) {
+      throw new JournalError(`Cannot open the run journal at ${file}`, { cause });
+    }
+  }
+
+  createRun(run: { id: string; kind: string; title: string; at: string }): RunRecord {
+    this.#db
+      .prepare('INSERT INTO runs (id, kind, status, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(run.id, run.kind, 'running', run.title, run.at, run.at);
+    return {
+      id: run.id,
+      kind: run.kind,
+      status: 'running',
+      title: run.title,
+      createdAt: run.at,
+      updatedAt: run.at,
+    };
+  }
+
+  append(runId: string, type: string, data: unknown, at: string): JournalEntry {
+    const tx = this.#db.transaction((): JournalEntry => {
+      if (!this.getRun(runId)) throw new NotFoundError('run', runId);
+      const row = this.#db
+        .prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM entries WHERE run_id = ?')
+        .get(runId) as {
+        seq: number;
+      };
+      const seq = row.seq + 1;
+      this.#insert.run(runId, seq, type, at, JSON.stringify(data ?? null));
+      this.#db.prepare('UPDATE runs SET updated_at = ? WHERE id = ?').run(at, runId);
+      return { runId, seq, type, at, data };
+    });
+    return tx();
+  }
+
+  entries(runId: string): JournalEntry[] {
+    const rows = this.#db
+      .prepare('SELECT run_id, seq, type, at, data FROM entries WHERE run_id = ? ORDER BY seq')
+      .all(runId) as EntryRow[];
+    return rows.map((r) => ({
+      runId: r.run_id,
+      seq: r.seq,
+      type: r.type,
+      at: r.at,
+      data: JSON.parse(r.data) as unknown,
+    }));
+  }
+
+  setStatus(runId: string, status: string, at: string): void {
+    const info = this.#db
+      .prepare('UPDATE runs SET status = ?, updated_at = ? WHERE id = ?')
+      .run(status, at, runId);
+    if (info.changes === 0) throw new NotFoundError('run', runId);
+  }
+
+  getRun(runId: string): RunRecord | undefined {
+    const row = this.#db.prepare('SELECT * FROM runs WHERE id = ?').get(runId) as RunRow | undefined;
+    return row ? toRun(row) : undefined;
+  }
+
+  listRuns(options: { limit?: number; kind?: string } = {}): RunRecord[] {
+    const limit = options.limit ?? 50;
+    const rows = (
+      options.kind
+        ? this.#db
+            .prepare('SELECT * FROM runs WHERE kind = ? ORDER BY created_at DESC, id DESC LIMIT ?')
+            .all(options.kind, limit)
+        : this.#db.prepare('SELECT * FROM runs ORDER BY created_at DESC, id DESC LIMIT ?').all(limit)
+    ) as RunRow[];
+    return rows.map(toRun);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}

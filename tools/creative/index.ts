@@ -1,0 +1,2 @@
+export * from './price-band.js';
+export * from './score-copy.js';

@@ -1,0 +1,2 @@
+export * from './campaign-launch.js';
+export * from './review.js';
