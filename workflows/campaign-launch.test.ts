@@ -1,6 +1,13 @@
 import { createActor, fromPromise, waitFor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { BadGoalError, type BidPlan, type CampaignBrief, type Forecast } from '../src/core/index.js';
+import {
+  BadGoalError,
+  type AudienceSegment,
+  type BidPlan,
+  type CampaignBrief,
+  type CreativeInsight,
+  type Forecast,
+} from '../src/core/index.js';
 import { campaignLaunchMachine } from './campaign-launch.js';
 
 const brief: CampaignBrief = {
@@ -57,8 +64,8 @@ function machine(
   over: { brief?: CampaignBrief; bidPlan?: BidPlan; parse?: () => Promise<CampaignBrief> } = {},
 ) {
   const order: string[] = [];
-  const step = <T>(name: string, value: () => Promise<T>) =>
-    fromPromise<T, unknown>(async () => {
+  const step = <T, I>(name: string, value: () => Promise<T>) =>
+    fromPromise<T, I>(async () => {
       order.push(name);
       return value();
     });
@@ -66,11 +73,22 @@ function machine(
     order,
     machine: campaignLaunchMachine.provide({
       actors: {
-        parseBrief: step('parse', over.parse ?? (() => Promise.resolve(over.brief ?? brief))),
-        analyseCreative: step('creative', () => Promise.resolve([])),
-        reasonAudience: step('audience', () => Promise.resolve([])),
-        planBids: step('bids', () => Promise.resolve(over.bidPlan ?? bidPlan())),
-        forecastPlan: step('forecast', () => Promise.resolve(forecast)),
+        parseBrief: step<CampaignBrief, { goal: string }>(
+          'parse',
+          over.parse ?? (() => Promise.resolve(over.brief ?? brief)),
+        ),
+        analyseCreative: step<CreativeInsight[], { brief: CampaignBrief }>('creative', () =>
+          Promise.resolve([]),
+        ),
+        reasonAudience: step<AudienceSegment[], { brief: CampaignBrief }>('audience', () =>
+          Promise.resolve([]),
+        ),
+        planBids: step<BidPlan, { brief: CampaignBrief; segments: AudienceSegment[] }>('bids', () =>
+          Promise.resolve(over.bidPlan ?? bidPlan()),
+        ),
+        forecastPlan: step<Forecast, { brief: CampaignBrief; bidPlan: BidPlan }>('forecast', () =>
+          Promise.resolve(forecast),
+        ),
       },
     }),
   };
@@ -122,8 +140,7 @@ describe('campaign-launch workflow', () => {
   });
 
   it('review rejects a plan whose objective needs a target and has none', async () => {
-    const noTarget = { ...brief, targetCpa: undefined };
-    delete noTarget.targetCpa;
+    const { targetCpa: _cpa, ...noTarget } = brief;
     const actor = await settle(machine({ brief: noTarget }).machine);
     expect(actor.getSnapshot().value).toBe('rejected');
     expect(actor.getSnapshot().context.approval?.by).toBe('review');
@@ -137,8 +154,8 @@ describe('campaign-launch workflow', () => {
   });
 
   it('an awareness objective needs no target', async () => {
-    const awareness = { ...brief, objective: 'awareness' as const };
-    delete (awareness as Partial<CampaignBrief>).targetCpa;
+    const { targetCpa: _cpa, ...rest } = brief;
+    const awareness: CampaignBrief = { ...rest, objective: 'awareness' };
     const actor = await settle(machine({ brief: awareness }).machine);
     expect(actor.getSnapshot().value).toBe('awaitingApproval');
   });

@@ -44,7 +44,7 @@ describe('creative analyst (offline)', () => {
   it('derives selling points from the title and real sales', () => {
     const p = ctx.catalog.product('22139');
     expect(sellingPointsOf(p, 'premium')).toEqual(
-      expect.arrayContaining(['ceramic make', 'retrospot design']),
+      expect.arrayContaining(['made of ceramic', 'retrospot design']),
     );
   });
 });

@@ -71,14 +71,14 @@ export function titleCase(title: string): string {
 export function sellingPointsOf(product: Product, band: string): string[] {
   const points: string[] = [];
   const material = MATERIALS.exec(product.title)?.[1];
-  if (material) points.push(`${material.toLowerCase()} make`);
+  if (material) points.push(`made of ${material.toLowerCase()}`);
   const design = DESIGNS.exec(product.title)?.[1];
   if (design) points.push(`${design.toLowerCase()} design`);
   const set = SET_SIZE.exec(product.title);
   const n = set?.[1] ?? set?.[2];
   if (n) points.push(`set of ${n}`);
   if (band === 'budget') points.push(`only £${product.price.toFixed(2)}`);
-  if (product.buyers >= 50) points.push(`chosen by ${product.buyers} customers`);
+  if (product.buyers >= 50) points.push(`loved by ${product.buyers} customers`);
   if (product.orders >= 100) points.push('a bestseller');
   if (points.length === 0) points.push('giftable', 'everyday use');
   return points;

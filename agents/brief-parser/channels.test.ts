@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { findChannels } from './channels.js';
+
+describe('findChannels', () => {
+  it.each([
+    ['on douyin and kuaishou', ['douyin', 'kuaishou']],
+    ['抖音和快手', ['douyin', 'kuaishou']],
+    ['微信朋友圈', ['wechat']],
+    ['weibo, 小红书', ['weibo', 'xiaohongshu']],
+    ['淘宝直播', ['taobao', 'live-stream']],
+    ['tiktok and instagram', ['tiktok', 'instagram']],
+    ['facebook feed', ['facebook', 'feed']],
+    ['google search ads', ['google', 'search']],
+    ['short video and live streaming', ['short-video', 'live-stream']],
+    ['短视频信息流', ['short-video', 'feed']],
+    ['sell mugs', []],
+  ])('%s', (text, expected) => {
+    expect(findChannels(text)).toEqual(expected);
+  });
+
+  it('does not see channels inside other words', () => {
+    expect(findChannels('research our olive oils')).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { detectObjective } from './objective.js';
+
+const none = { hasProduct: false, hasRoas: false };
+
+describe('detectObjective', () => {
+  it.each([
+    ['sell our mugs', 'sales'],
+    ['卖羊毛衫', 'sales'],
+    ['提升销量', 'sales'],
+    ['grow gmv', 'sales'],
+    ['drive conversions', 'conversions'],
+    ['提高转化', 'conversions'],
+    ['get more leads', 'leads'],
+    ['drive sign-ups', 'leads'],
+    ['收集线索', 'leads'],
+    ['留资', 'leads'],
+    ['获客', 'leads'],
+    ['get app installs', 'installs'],
+    ['more downloads', 'installs'],
+    ['下载', 'installs'],
+    ['brand awareness', 'awareness'],
+    ['maximise reach and impressions', 'awareness'],
+    ['品牌曝光', 'awareness'],
+    ['提升知名度', 'awareness'],
+  ] as const)('%s → %s', (text, objective) => {
+    expect(detectObjective(text, none)).toEqual({ objective, stated: true });
+  });
+
+  it('lets a strong word beat a weak one', () => {
+    expect(detectObjective("sell our brand's candles", none).objective).toBe('sales');
+    expect(detectObjective('sell more subscriptions in our app', none).objective).toBe('sales');
+  });
+
+  it('reads 推广 with a product as selling it', () => {
+    expect(detectObjective('推广陶瓷餐具', { ...none, hasProduct: true }).objective).toBe('sales');
+    expect(detectObjective('推广', none).stated).toBe(false);
+  });
+
+  it('does not count a cost phrase as an objective', () => {
+    expect(detectObjective('获客成本40元以内', { ...none, cpaKind: 'conversion' })).toEqual({
+      objective: 'conversions',
+      stated: true,
+    });
+  });
+
+  it('uses the CPA kind and the ROAS target when no word names an objective', () => {
+    expect(detectObjective('cost per lead £4', { ...none, cpaKind: 'lead' }).objective).toBe('leads');
+    expect(detectObjective('cpi $2', { ...none, cpaKind: 'install' }).objective).toBe('installs');
+    expect(detectObjective('roas 3', { ...none, hasRoas: true }).objective).toBe('sales');
+    expect(detectObjective('run ads', none)).toEqual({ objective: 'conversions', stated: false });
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { periodAfter, periodAnywhere, periodBefore } from './period.js';
+
+describe('periodAfter', () => {
+  it.each([
+    [' per day', 'day'],
+    [' a day', 'day'],
+    ['/day', 'day'],
+    [' daily', 'day'],
+    ['每天', 'day'],
+    ['每日', 'day'],
+    ['/天', 'day'],
+    ['一天', 'day'],
+    [' weekly', 'week'],
+    [' per week', 'week'],
+    ['每周', 'week'],
+    [' monthly', 'month'],
+    [' a month', 'month'],
+    ['每月', 'month'],
+    [' total', 'total'],
+    [' in total', 'total'],
+    [' overall', 'total'],
+    ['一共', 'total'],
+    [' budget per day', 'day'],
+  ] as const)('%j → %s', (after, period) => {
+    expect(periodAfter(after)?.period).toBe(period);
+  });
+
+  it('reads only a marker that follows the amount at once', () => {
+    expect(periodAfter(' for 10 days')).toBeUndefined();
+    expect(periodAfter(' for a month')).toBeUndefined();
+    expect(periodAfter('持续一周')).toBeUndefined();
+  });
+
+  it('says how long the marker is, so that durations skip it', () => {
+    expect(periodAfter(' a day for two weeks')).toEqual({ period: 'day', length: 6 });
+  });
+});
+
+describe('periodBefore and periodAnywhere', () => {
+  it.each([
+    ['每天预算', 'day'],
+    ['日预算', 'day'],
+    ['daily budget of ', 'day'],
+    ['总预算', 'total'],
+    ['月预算', 'month'],
+    ['weekly budget ', 'week'],
+  ] as const)('%j → %s', (before, period) => {
+    expect(periodBefore(before)).toBe(period);
+  });
+
+  it('takes the last marker before the amount', () => {
+    expect(periodBefore('total spend, daily cap ')).toBe('day');
+  });
+
+  it('finds a budget-period phrase anywhere', () => {
+    expect(periodAnywhere('日预算:见下,5000元')).toBe('day');
+    expect(periodAnywhere('sell mugs')).toBeUndefined();
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { findAmounts } from './amounts.js';
+import { assignRoles, cpaKindOf, pickBudget, pickCpa } from './roles.js';
+import { clauseBoundaries, normalizeGoal } from './text.js';
+
+function roles(goal: string): [number, string][] {
+  const text = normalizeGoal(goal).lower;
+  return assignRoles(text, findAmounts(text), clauseBoundaries(text)).map((r) => [r.amount.value, r.role]);
+}
+
+function picked(goal: string): { budget?: number; cpa?: number } {
+  const text = normalizeGoal(goal).lower;
+  const roled = assignRoles(text, findAmounts(text), clauseBoundaries(text));
+  const budget = pickBudget(roled)?.amount.value;
+  const cpa = pickCpa(roled)?.amount.value;
+  return { ...(budget === undefined ? {} : { budget }), ...(cpa === undefined ? {} : { cpa }) };
+}
+
+describe('assignRoles', () => {
+  it.each([
+    ['budget 3000 GBP per day, keep CPA under 12 GBP', 3000, 12],
+    ['keep CPA below ¥40, ¥50,000/day', 50_000, 40],
+    ['cost per acquisition ≤ $5, $2k total', 2000, 5],
+    ['CPA不超过12英镑,每天预算3000英镑', 3000, 12],
+    ['单次转化成本低于40元,日预算5万', 50_000, 40],
+    ['获客成本40元以内,预算5000元', 5000, 40],
+    ['£500 a day, cost per lead under £4', 500, 4],
+    ['£5 CPA and £500/day', 500, 5],
+    ['CPA 40 budget 5000', 5000, 40],
+    ['a CPA of ¥40 and a budget of ¥5000 a day', 5000, 40],
+    ['spend ¥5000 a day to get leads at under ¥30', 5000, 30],
+  ])('%s', (goal, budget, cpa) => {
+    expect(picked(goal)).toEqual({ budget, cpa });
+  });
+
+  it('counts a bare number as money only next to a cue', () => {
+    expect(roles('预算1.5万, 25-40岁, 持续10天')).toEqual([
+      [15_000, 'budget'],
+      [25, 'none'],
+      [10, 'none'],
+    ]);
+    expect(roles('budget for 2 weeks is £5000')).toEqual([
+      [2, 'none'],
+      [5000, 'budget'],
+    ]);
+  });
+
+  it('reads a price as a price, not a budget', () => {
+    expect(roles('mugs priced at £5, budget £200 a day')).toEqual([
+      [5, 'price'],
+      [200, 'budget'],
+    ]);
+    expect(picked('售价99元的杯子')).toEqual({});
+  });
+
+  it('prefers a cued budget over an amount with only a currency', () => {
+    expect(picked('sell our £5 mugs, £200 a day')).toEqual({ budget: 200 });
+  });
+
+  it('tells what a CPA is counted per', () => {
+    expect(cpaKindOf('cost per lead')).toBe('lead');
+    expect(cpaKindOf('cpi')).toBe('install');
+    expect(cpaKindOf('激活成本')).toBe('install');
+    expect(cpaKindOf('每单')).toBe('sale');
+    expect(cpaKindOf('cpa')).toBe('conversion');
+  });
+});

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Plan } from '../core/index.js';
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'lodestone.js');
+const dataDir = mkdtempSync(join(tmpdir(), 'lodestone-cli-'));
+
+function cli(...args: string[]) {
+  const out = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LODESTONE_DATA_DIR: dataDir, LODESTONE_LOG_LEVEL: 'silent' },
+    timeout: 60_000,
+  });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+describe('lodestone CLI', () => {
+  it('plan --yes --json prints a Plan and exits 0', () => {
+    const r = cli(
+      'plan',
+      'Sell our ceramic tableware this month, budget 3000 GBP per day, keep CPA under 12 GBP',
+      '--yes',
+      '--json',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const plan = Plan.parse(JSON.parse(r.stdout));
+    expect(plan.status).toBe('planned');
+    expect(plan.brief.targetCpa).toEqual({ amount: 12, currency: 'GBP' });
+  });
+
+  it('plans a Chinese goal, saved as awaiting approval when not on a terminal; approve, runs and show work', () => {
+    const r = cli('plan', '推广我们的陶瓷餐具，每天预算3000英镑，CPA不超过12英镑，持续两周', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const plan = Plan.parse(JSON.parse(r.stdout));
+    expect(plan.status).toBe('awaiting_approval');
+    expect(plan.brief.schedule.days).toBe(14);
+    expect(cli('runs').stdout).toContain(plan.runId);
+    const approved = cli('approve', plan.runId);
+    expect(approved.code, approved.stderr).toBe(0);
+    expect(approved.stdout).toContain('planned');
+    const shown = JSON.parse(cli('show', plan.runId, '--json').stdout) as { run: { status: string } };
+    expect(shown.run.status).toBe('planned');
+  });
+
+  it('exits 2 with a JSON error listing what is missing for a goal without a budget', () => {
+    const r = cli('plan', 'Sell our ceramic tableware', '--json');
+    expect(r.code).toBe(2);
+    const body = JSON.parse(r.stdout) as { error: { code: string; missing: string[]; message: string } };
+    expect(body.error.code).toBe('BAD_GOAL');
+    expect(body.error.missing).toContain('budget');
+  });
+
+  it('exits 2 for an unknown run and a bad flag, and --help is there for every command', () => {
+    expect(cli('show', 'run_nope').code).toBe(2);
+    expect(cli('plan', '--frobnicate', 'x').code).toBe(2);
+    for (const cmd of ['plan', 'runs', 'show', 'approve', 'reject']) {
+      const help = cli(cmd, '--help');
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`Usage: lodestone ${cmd}`);
+    }
+  });
+
+  it('exits 2 for bad configuration, naming the variable', () => {
+    const out = spawnSync(process.execPath, [BIN, 'runs'], {
+      encoding: 'utf8',
+      env: { ...process.env, LODESTONE_DATA_DIR: dataDir, LODESTONE_CURRENCY: 'pounds' },
+    });
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain('LODESTONE_CURRENCY');
+  });
+});
