@@ -1,2 +1,4 @@
 export * from './campaign-launch.js';
 export * from './review.js';
+export * from './support-conversation.js';
+export * from './support-conversation-session.js';

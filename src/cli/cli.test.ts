@@ -72,3 +72,39 @@ describe('lodestone CLI', () => {
     expect(out.stderr).toContain('LODESTONE_CURRENCY');
   });
 });
+
+describe('lodestone support', () => {
+  it('answers the sample thread citing real catalogue products and captures one lead, once', () => {
+    const thread = join(
+      import.meta.dirname,
+      '..',
+      '..',
+      'agents',
+      'customer-service',
+      'samples',
+      'thread.jsonl',
+    );
+    const run = () => {
+      const r = cli('support', '--thread', thread, '--json');
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as {
+        replies: { text: string; citations: string[] }[];
+        lead?: { buyer: string; products: { productId: string; created: boolean }[] };
+        handoff: boolean;
+      };
+    };
+    const first = run();
+    const cited = first.replies.flatMap((r) => r.citations);
+    expect(cited).toContain('85123A');
+    expect(first.lead?.buyer).toBe('amy.baker@example.com');
+    expect(first.lead?.products.map((p) => [p.productId, p.created])).toEqual([['85123A', true]]);
+    expect(first.handoff).toBe(false);
+    // The same buyer and product again: the lead is not duplicated.
+    expect(run().lead?.products.map((p) => p.created)).toEqual([false]);
+  });
+
+  it('exits 2 for a missing thread file', () => {
+    const r = cli('support', '--thread', '/nonexistent/thread.jsonl', '--json');
+    expect(r.code).toBe(2);
+  });
+});

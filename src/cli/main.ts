@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { createLogger, isUserError, loadConfig, LodestoneError } from '../core/index.js';
 import { registerPlanCommands } from './plan-commands.js';
+import { registerSupportCommands } from './support-commands.js';
 
 /**
  * The `lodestone` command line. Exit codes: 0 success, 2 the user's mistake (bad goal, bad flag,
@@ -19,7 +20,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const config = loadConfig(process.env);
     const logger = createLogger({ level: config.logLevel });
-    registerPlanCommands(program, { config, logger, setCode });
+    const ctx = { config, logger, setCode };
+    registerPlanCommands(program, ctx);
+    registerSupportCommands(program, ctx);
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {

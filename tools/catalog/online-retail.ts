@@ -22,7 +22,7 @@ export interface RetailLine {
  */
 export function isProductCode(code: string): boolean {
   if (/^(POST|DOT|M|m|D|S|C2|CRUK|PADS|B|AMAZONFEE|BANK CHARGES)$/.test(code)) return false;
-  if (code.startsWith('gift_')) return false;
+  if (code.toLowerCase().startsWith('gift_')) return false;
   return /^\d{5}[A-Za-z]{0,2}$/.test(code);
 }
 
@@ -57,7 +57,8 @@ export function readOnlineRetail(dir: string, range: { from?: string; to?: strin
       const customer = row.CustomerID?.trim();
       lines.push({
         invoice,
-        stockCode: (row.StockCode ?? '').trim(),
+        // Codes differ only in case for the same product (85123a/85123A): one product, one id.
+        stockCode: (row.StockCode ?? '').trim().toUpperCase(),
         description: (row.Description ?? '').trim().replace(/\s+/g, ' '),
         quantity: Number(row.Quantity),
         date: (row.InvoiceDate ?? '').slice(0, 10),

@@ -1,0 +1,23 @@
+/**
+ * The customer-service agent: intent classification trained on Bitext, slot extraction, the
+ * offline policy (pre-sales answers with citations, leads, coupons, order and account tasks under
+ * τ²-bench's retail policy), ABCD's expected action sequences, and thread files.
+ */
+export * from './bitext-dataset.js';
+export * from './text-features.js';
+export * from './naive-bayes.js';
+export * from './intent-model.js';
+export * from './intent-metrics.js';
+export * from './intent-router.js';
+export * from './slots.js';
+export * from './expected-actions.js';
+export * from './product-answer.js';
+export * from './search-products.js';
+export * from './policy-types.js';
+export * from './policy-replies.js';
+export * from './thread-memory.js';
+export * from './policy-account.js';
+export * from './policy-sales.js';
+export * from './offline-policy.js';
+export * from './thread-file.js';
+export * from './sample-catalog.js';

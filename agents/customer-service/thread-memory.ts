@@ -1,0 +1,214 @@
+import type { Coupon, Lead } from '../../tools/leads/index.js';
+import {
+  isRetailWriteTool,
+  type RetailAddress,
+  type RetailOrder,
+  type RetailProduct,
+  type RetailUser,
+} from '../../tools/retail/index.js';
+import type { Observation, PolicyView } from './policy-types.js';
+import { relevantHits, type ProductHit } from './product-answer.js';
+import type { PaymentKind, Slots } from './slots.js';
+
+/** An account task: what the buyer wants done to their orders or profile. */
+export type TaskKind =
+  'cancel' | 'change_items' | 'order_address' | 'user_address' | 'modify_payment' | 'return' | 'track';
+
+/** The task under way, with the details gathered over the turns since it started. */
+export interface Task {
+  readonly kind: TaskKind;
+  readonly startTurn: number;
+  orderId?: string;
+  reason?: Slots['cancelReason'];
+  address?: RetailAddress;
+  defaultAddress: boolean;
+  paymentKind?: PaymentKind;
+  paymentMethodId?: string;
+  itemIds: string[];
+  allItems: boolean;
+  /** Lower-cased text of the task's turns, for matching item names and options. */
+  text: string;
+  done: boolean;
+}
+
+/** Everything the offline policy knows, folded from the turns and the tool outcomes. */
+export interface ThreadMemory {
+  focus?: 'account' | 'sales' | 'coupon';
+  task?: Task;
+  /** The first email the buyer gave: their contact for leads and coupons. */
+  contactEmail?: string;
+  latestEmail?: string;
+  name?: { first: string; last: string };
+  zip?: string;
+  authTried: Set<string>;
+  user?: RetailUser;
+  orders: Map<string, RetailOrder>;
+  products: Map<string, RetailProduct>;
+  /** The best hit of each product search, in the order asked about. */
+  interest: ProductHit[];
+  leads: Map<string, { lead: Lead; created: boolean }>;
+  coupon?: { coupon: Coupon; discount?: number; capped: boolean; reused: boolean };
+  signals: {
+    asked: boolean;
+    price: boolean;
+    purchase: boolean;
+    coupon: boolean;
+    quantity?: number;
+    percent?: number;
+  };
+}
+
+const TASK_OF_INTENT: Readonly<Record<string, TaskKind>> = {
+  cancel_order: 'cancel',
+  change_order: 'change_items',
+  exchange_items: 'change_items',
+  change_shipping_address: 'order_address',
+  set_up_shipping_address: 'user_address',
+  modify_payment: 'modify_payment',
+  get_refund: 'return',
+  return_items: 'return',
+  track_order: 'track',
+  delivery_period: 'track',
+  track_refund: 'track',
+};
+
+/** The task an intent starts, if any ("change my default address" is the profile's, not an order's). */
+export function taskKindOf(intent: string, text: string): TaskKind | undefined {
+  const kind = TASK_OF_INTENT[intent];
+  const profile = /\b(?:default|profile|account|on file)\b/i.test(text) && !/#?W\d{7}|\border\b/i.test(text);
+  if (kind === 'order_address' && profile) return 'user_address';
+  if (intent === 'edit_account' && /address/i.test(text)) return 'user_address';
+  return kind;
+}
+
+/** The key recorded for an authentication attempt, so each is tried once. */
+export const authKey = {
+  email: (email: string): string => `email:${email.trim().toLowerCase()}`,
+  nameZip: (first: string, last: string, zip: string): string =>
+    `namezip:${first.toLowerCase()}|${last.toLowerCase()}|${zip}`,
+};
+
+/**
+ * Folds the conversation into the policy's memory. Pure: the same view gives the same memory.
+ *
+ * @example
+ * ```ts
+ * const memory = foldThread(view, { productMinScore: 0.2 });
+ * memory.task?.kind; // 'cancel'
+ * ```
+ */
+export function foldThread(view: PolicyView, options: { productMinScore: number }): ThreadMemory {
+  const memory: ThreadMemory = {
+    authTried: new Set(),
+    orders: new Map(),
+    products: new Map(),
+    interest: [],
+    leads: new Map(),
+    signals: { asked: false, price: false, purchase: false, coupon: false },
+  };
+  const byTurn = new Map<number, Observation[]>();
+  for (const o of view.observations) byTurn.set(o.turn, [...(byTurn.get(o.turn) ?? []), o]);
+  view.turns.forEach((turn, index) => {
+    foldTurn(memory, turn.text, turn.interpretation.intent, turn.interpretation.slots, index);
+    for (const o of byTurn.get(index) ?? []) foldObservation(memory, o, view.userId, options);
+  });
+  return memory;
+}
+
+function foldTurn(memory: ThreadMemory, text: string, intent: string, slots: Slots, index: number): void {
+  const [firstEmail] = slots.emails;
+  if (firstEmail !== undefined) {
+    memory.contactEmail ??= firstEmail.toLowerCase();
+    memory.latestEmail = (slots.emails.at(-1) ?? firstEmail).toLowerCase();
+  }
+  if (slots.name) memory.name = { ...slots.name };
+  if (slots.zip) memory.zip = slots.zip;
+  const signals = memory.signals;
+  if (intent === 'product_question') signals.asked = true;
+  if (intent === 'purchase_intent') signals.purchase = signals.asked = true;
+  if (/\b(?:how much|price|cost)\b|多少钱/i.test(text) && intent !== 'coupon_request') signals.price = true;
+  if (intent === 'coupon_request') {
+    signals.coupon = true;
+    if (slots.percent !== undefined) signals.percent = slots.percent;
+  }
+
+  const kind = taskKindOf(intent, text);
+  if (kind) {
+    memory.focus = 'account';
+    const current = memory.task;
+    if (!current || current.done || current.kind !== kind || slots.orderIds.length > 0) {
+      memory.task = {
+        kind,
+        startTurn: index,
+        defaultAddress: false,
+        itemIds: [],
+        allItems: false,
+        text: '',
+        done: false,
+      };
+    }
+  } else if (intent === 'product_question' || intent === 'purchase_intent') memory.focus = 'sales';
+  else if (intent === 'coupon_request') memory.focus = 'coupon';
+  if (slots.quantity !== undefined && memory.focus !== 'account') signals.quantity = slots.quantity;
+
+  const task = memory.task;
+  if (!task || task.done || memory.focus !== 'account') return;
+  const [orderId] = slots.orderIds;
+  if (orderId) task.orderId = orderId;
+  if (slots.cancelReason) task.reason = slots.cancelReason;
+  if (slots.address) task.address = slots.address;
+  if (slots.defaultAddress) task.defaultAddress = true;
+  if (slots.paymentKind) task.paymentKind = slots.paymentKind;
+  const [methodId] = slots.paymentMethodIds;
+  if (methodId) task.paymentMethodId = methodId;
+  for (const id of slots.itemIds) if (!task.itemIds.includes(id)) task.itemIds.push(id);
+  if (slots.allItems) task.allItems = true;
+  task.text = `${task.text}\n${text.toLowerCase()}`;
+}
+
+function foldObservation(
+  memory: ThreadMemory,
+  o: Observation,
+  userId: string | undefined,
+  options: { productMinScore: number },
+): void {
+  const args = o.args;
+  if (o.tool === 'find_user_id_by_email' && typeof args.email === 'string')
+    memory.authTried.add(authKey.email(args.email));
+  if (o.tool === 'find_user_id_by_name_zip') {
+    memory.authTried.add(authKey.nameZip(String(args.first_name), String(args.last_name), String(args.zip)));
+  }
+  if (!o.ok) return;
+  const result = o.result as Record<string, unknown> | undefined;
+  switch (o.tool) {
+    case 'get_user_details':
+    case 'modify_user_address':
+      if (result && result.user_id === userId) memory.user = result as unknown as RetailUser;
+      break;
+    case 'get_order_details':
+      if (result) memory.orders.set(String(result.order_id), result as unknown as RetailOrder);
+      break;
+    case 'get_product_details':
+      if (result) memory.products.set(String(result.product_id), result as unknown as RetailProduct);
+      break;
+    case 'search_products': {
+      const [best] = relevantHits((o.result ?? []) as ProductHit[], { minScore: options.productMinScore });
+      if (best && !memory.interest.some((h) => h.id === best.id)) memory.interest.push(best);
+      break;
+    }
+    case 'capture_lead': {
+      const captured = o.result as { lead: Lead; created: boolean };
+      memory.leads.set(captured.lead.productId, captured);
+      break;
+    }
+    case 'issue_coupon':
+      memory.coupon = o.result as ThreadMemory['coupon'] & object;
+      break;
+    default:
+      if (result && typeof result.order_id === 'string') {
+        memory.orders.set(result.order_id, result as unknown as RetailOrder);
+      }
+  }
+  // A successful write settles the task it belongs to.
+  if (memory.task && o.turn >= memory.task.startTurn && isRetailWriteTool(o.tool)) memory.task.done = true;
+}

@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
+import { createInMemoryProductSearch, readThreadFile } from '../../agents/customer-service/index.js';
+import { Catalog, loadCatalogData } from '../../tools/catalog/index.js';
+import { openSqliteLeadStore } from '../../tools/leads/index.js';
+import { createSupportSession, runSupportThread, type SupportDeps } from '../../workflows/index.js';
+import { createIdGenerator, systemClock } from '../core/index.js';
+import type { CliContext } from './plan-commands.js';
+
+/** The customer-service agent's dependencies on the embedded defaults. */
+function supportDeps(ctx: CliContext, campaign: string | undefined): SupportDeps & { close(): void } {
+  mkdirSync(ctx.config.dataDir, { recursive: true });
+  const leads = openSqliteLeadStore(join(ctx.config.dataDir, 'leads.sqlite'));
+  const catalog = new Catalog(loadCatalogData());
+  return {
+    search: createInMemoryProductSearch(catalog.products),
+    leads,
+    clock: systemClock,
+    ids: createIdGenerator(systemClock),
+    logger: ctx.logger.child({ component: 'support' }),
+    ...(campaign === undefined ? {} : { sourceCampaign: campaign }),
+    close: () => leads.close(),
+  };
+}
+
+/** `support --thread <file>` (batch) and `chat` (interactive). */
+export function registerSupportCommands(program: Command, ctx: CliContext): void {
+  program
+    .command('support')
+    .description(
+      'Answer a buyer\'s thread: one message per line of a JSONL file ({"text": ...} or a string).',
+    )
+    .requiredOption('--thread <file>', 'the thread file (JSON lines)')
+    .option('--campaign <id>', 'the campaign (run id) whose ad brought the buyer')
+    .option('--json', 'print { replies, actions, lead?, handoff } as one JSON object')
+    .action(async (opts: { thread: string; campaign?: string; json?: boolean }) => {
+      const messages = readThreadFile(opts.thread);
+      const deps = supportDeps(ctx, opts.campaign);
+      try {
+        const result = await runSupportThread(messages, deps);
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(result)}\n`);
+          return;
+        }
+        messages.forEach((m, i) => {
+          process.stdout.write(`buyer: ${m}\n`);
+          const reply = result.replies[i];
+          if (reply)
+            process.stdout.write(
+              `agent: ${reply.text}${reply.citations.length ? `  [${reply.citations.join(', ')}]` : ''}\n`,
+            );
+        });
+        if (result.lead) process.stdout.write(`\nLead captured: ${JSON.stringify(result.lead)}\n`);
+        if (result.handoff) process.stdout.write(`\nHanded off to a human: ${result.handoffSummary ?? ''}\n`);
+      } finally {
+        deps.close();
+      }
+    });
+
+  program
+    .command('chat')
+    .description('Talk to the customer-service agent as a buyer would (interactive; Ctrl-D to end).')
+    .option('--campaign <id>', 'the campaign (run id) whose ad brought the buyer')
+    .action(async (opts: { campaign?: string }) => {
+      const deps = supportDeps(ctx, opts.campaign);
+      const session = createSupportSession(deps);
+      const rl = createInterface({
+        input: process.stdin,
+        output: process.stdout,
+        terminal: process.stdin.isTTY,
+      });
+      try {
+        if (process.stdin.isTTY)
+          process.stdout.write('Ask about a product, an order or a return. Ctrl-D ends.\n');
+        for await (const line of rl) {
+          if (line.trim() === '') continue;
+          const reply = await session.send(line);
+          if (reply)
+            process.stdout.write(
+              `agent: ${reply.text}${reply.citations.length ? `  [${reply.citations.join(', ')}]` : ''}\n`,
+            );
+          if (session.done) {
+            process.stdout.write('(handed off to a human)\n');
+            break;
+          }
+        }
+        const lead = session.result().lead;
+        if (lead) process.stdout.write(`Lead captured: ${JSON.stringify(lead)}\n`);
+      } finally {
+        rl.close();
+        session.stop();
+        deps.close();
+      }
+    });
+}
