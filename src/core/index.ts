@@ -5,3 +5,4 @@ export * from './clock.js';
 export * from './ids.js';
 export * from './schemas/index.js';
 export * from './journal/index.js';
+export * from './model/index.js';
