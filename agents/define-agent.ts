@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import { AgentError, type Logger } from '../src/core/index.js';
+import type { ProductMemory, UserMemory } from '../memory/index.js';
 import type { Catalog } from '../tools/catalog/index.js';
+
+/** The shared vector memory of products and users, when the composition root opened it. */
+export interface AgentMemory {
+  readonly products: ProductMemory;
+  readonly users: UserMemory;
+}
 
 /** What every agent receives from the composition root. Agents never construct clients. */
 export interface AgentContext {
@@ -9,6 +16,8 @@ export interface AgentContext {
   /** Today's date, YYYY-MM-DD (injected; agents never read the clock). */
   readonly today: string;
   readonly defaultCurrency: string;
+  /** Vector memory; agents fall back to the catalog's own statistics without it. */
+  readonly memory?: AgentMemory;
 }
 
 /** An agent: one input schema, one output schema, the tools it may use, and its offline policy. */

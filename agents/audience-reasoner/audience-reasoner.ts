@@ -8,7 +8,13 @@ import {
 } from '../../src/core/index.js';
 import { defineAgent } from '../define-agent.js';
 import { countriesFor } from './regions.js';
-import { BASE_CVR, lookalikeSegment, pastBuyerSegment, prospectSegment } from './segments.js';
+import {
+  BASE_CVR,
+  lookalikeSegment,
+  memoryLookalikeSegment,
+  pastBuyerSegment,
+  prospectSegment,
+} from './segments.js';
 
 export const AudienceReasonerInput = z.object({
   productIds: z.array(z.string()),
@@ -75,7 +81,7 @@ export const audienceReasoner = defineAgent({
   input: AudienceReasonerInput,
   output: AudienceReasonerOutput,
   tools: ['next_buyers', 'association_rules', 'user_history'],
-  offline: (input, ctx) => {
+  offline: async (input, ctx) => {
     const { catalog } = ctx;
     const products: Product[] = input.productIds
       .slice(0, input.maxProducts)
@@ -97,7 +103,9 @@ export const audienceReasoner = defineAgent({
       const past = pastBuyerSegment(inputs);
       if (past) segments.push(past);
       const exclude = new Set(prospects?.predictedBuyers.map((b) => b.userId) ?? []);
-      const lookalikes = lookalikeSegment(inputs, exclude);
+      const lookalikes = ctx.memory
+        ? await memoryLookalikeSegment(inputs, ctx.memory, exclude)
+        : lookalikeSegment(inputs, exclude);
       if (lookalikes) segments.push(lookalikes);
     }
     segments.push(broadSegment(products, input.audience, users.length, inputs.briefSteps));

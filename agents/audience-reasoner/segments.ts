@@ -1,6 +1,7 @@
 import type { AudienceSegment, Evidence, Product, ReasoningStep, UserProfile } from '../../src/core/index.js';
 import { categoryProfile, cosine, repeatRate, scoreNextBuyers } from '../../tools/audience/index.js';
 import type { Catalog } from '../../tools/catalog/index.js';
+import type { AgentMemory } from '../define-agent.js';
 
 /**
  * Assumed click-to-purchase conversion rate of a broad audience. It is an assumption (published
@@ -257,5 +258,74 @@ export function lookalikeSegment(
         confidence: round(Math.min(0.8, meanSim * 0.8), 2),
       },
     ],
+  };
+}
+
+/**
+ * Lookalikes from the vector memory: users whose recency-weighted purchase vector is closest to
+ * the products' vectors ("users most likely to want this product"), and the users most similar to
+ * an actual buyer ("users like this"), each cited with its similarity.
+ */
+export async function memoryLookalikeSegment(
+  input: SegmentInputs,
+  memory: AgentMemory,
+  exclude: ReadonlySet<string>,
+): Promise<AudienceSegment | undefined> {
+  const { catalog, products, users } = input;
+  const allowed = new Set(users.map((u) => u.id));
+  const buyerIds = new Set(products.flatMap((p) => [...catalog.buyersOf(p.id)]));
+  const best = new Map<string, { score: number; productId: string }>();
+  for (const product of products.slice(0, 4)) {
+    const hits = await memory.users.likelyBuyers(product.id, { k: 60, excludeBuyers: true });
+    for (const hit of hits) {
+      if (!allowed.has(hit.id) || exclude.has(hit.id) || buyerIds.has(hit.id)) continue;
+      const prev = best.get(hit.id);
+      if (!prev || hit.score > prev.score) best.set(hit.id, { score: hit.score, productId: product.id });
+    }
+  }
+  const ranked = [...best.entries()]
+    .filter(([, v]) => v.score >= 0.3)
+    .sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0]));
+  if (ranked.length === 0) return undefined;
+  const meanSim = ranked.reduce((s, [, v]) => s + v.score, 0) / ranked.length;
+  const seedBuyer = [...buyerIds].sort()[0];
+  const twins = seedBuyer ? await memory.users.similarUsers(seedBuyer, { k: 3 }) : [];
+  const steps: ReasoningStep[] = [
+    ...input.briefSteps,
+    {
+      claim: `${ranked.length} customers who have not bought the products have purchase histories whose vectors lie closest to them in the shared memory.`,
+      evidence: ranked.slice(0, 3).map(([userId, v]) => ({
+        source: 'memory' as const,
+        ref: userId,
+        summary: `customer ${userId}: similarity ${v.score.toFixed(2)} to ${short(catalog.product(v.productId).title)}`,
+        values: { similarity: round(v.score, 3), product: v.productId },
+      })),
+      confidence: round(Math.min(0.8, meanSim), 2),
+    },
+  ];
+  if (seedBuyer && twins.length > 0) {
+    steps.push({
+      claim: `Users like actual buyers exist: customer ${seedBuyer} bought the products, and the customers most like them are ${twins.map((t) => t.id).join(', ')}.`,
+      evidence: [
+        { source: 'user-history', ref: seedBuyer, summary: `customer ${seedBuyer} bought a target product` },
+        ...twins.map((t) => ({
+          source: 'memory' as const,
+          ref: t.id,
+          summary: `customer ${t.id}: similarity ${t.score.toFixed(2)} to customer ${seedBuyer}`,
+          values: { similarity: round(t.score, 3) },
+        })),
+      ],
+      confidence: 0.6,
+    });
+  }
+  return {
+    name: 'Lookalike shoppers',
+    kind: 'similar-users',
+    description: 'Customers whose purchase vectors are closest to the products (vector memory).',
+    productIds: products.map((p) => p.id),
+    size: ranked.length,
+    predictedBuyers: ranked.slice(0, 20).map(([userId, v]) => ({ userId, score: round(v.score) })),
+    predictedCvr: round(clampCvr(BASE_CVR * (0.5 + meanSim))),
+    reasoning: steps,
   };
 }

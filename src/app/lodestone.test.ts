@@ -6,10 +6,11 @@ import { loadConfig, Plan, SqliteJournal } from '../core/index.js';
 import { demoCatalog, fixedClock, sequentialIds } from '../testing/index.js';
 import { createLodestone } from './lodestone.js';
 
-function setup(file = ':memory:') {
+function setup(file = ':memory:', dataDir?: string) {
   const journal = new SqliteJournal(file);
   const lodestone = createLodestone({
-    config: loadConfig({}),
+    config: loadConfig(dataDir ? { LODESTONE_DATA_DIR: dataDir } : {}),
+    ...(dataDir ? {} : { memory: false as const }),
     clock: fixedClock('2026-11-29T09:00:00Z'),
     ids: sequentialIds(),
     journal,
@@ -43,7 +44,7 @@ describe('Lodestone.plan (offline, end to end)', () => {
     const first = setup(file);
     const pending = await first.lodestone.plan(GOAL);
     expect(pending.status).toBe('awaiting_approval');
-    first.lodestone.close();
+    await first.lodestone.close();
 
     const second = setup(file);
     const replayed: string[] = [];
@@ -62,7 +63,7 @@ describe('Lodestone.plan (offline, end to end)', () => {
     expect(approved.plan?.bidPlan).toEqual(pending.plan?.bidPlan);
     expect(second.lodestone.show(pending.runId).plan?.approval?.by).toBe('alice');
     await expect(second.lodestone.decide(pending.runId, 'rejected')).rejects.toThrow(/awaiting approval/);
-    second.lodestone.close();
+    await second.lodestone.close();
   });
 
   it('records a goal without a budget as a failed run with a typed error listing what is missing', async () => {
@@ -73,6 +74,21 @@ describe('Lodestone.plan (offline, end to end)', () => {
     expect(result.error?.message).toMatch(/Example of a goal that works/);
     expect(lodestone.show(result.runId).error?.code).toBe('BAD_GOAL');
   });
+
+  it('uses the vector memory: products ranked by meaning, prices against neighbours, lookalikes by user similarity', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lodestone-mem-'));
+    const { lodestone } = setup(':memory:', dataDir);
+    const result = await lodestone.plan(GOAL, { approve: true });
+    const plan = Plan.parse(result.plan);
+    expect(plan.insights[0]?.priceVsSimilar?.neighbours).toBe(10);
+    expect(plan.insights[0]?.similarProducts?.length).toBe(5);
+    const lookalikes = plan.segments.find((s) => s.kind === 'similar-users');
+    expect(lookalikes?.reasoning.some((r) => r.evidence.some((e) => e.source === 'memory'))).toBe(true);
+    for (const e of lookalikes!.reasoning.flatMap((r) => r.evidence).filter((x) => x.source === 'memory')) {
+      expect(demoCatalog().user(e.ref)).toBeDefined();
+    }
+    await lodestone.close();
+  }, 120_000);
 
   it('lists runs newest first', async () => {
     const { lodestone } = setup();

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createActor, waitFor } from 'xstate';
-import type { AgentContext } from '../../agents/define-agent.js';
+import type { AgentContext, AgentMemory } from '../../agents/define-agent.js';
+import { createOfflineEmbedder, ProductMemory, UserMemory } from '../../memory/index.js';
 import { Catalog, loadCatalogData } from '../../tools/catalog/index.js';
 import { campaignLaunchMachine, type CampaignLaunchEvent } from '../../workflows/index.js';
 import {
@@ -32,6 +33,8 @@ export interface LodestoneOptions {
   ids?: IdGenerator;
   journal?: Journal;
   catalog?: Catalog;
+  /** The shared vector memory; `false` runs the agents without it; by default opened under the data dir. */
+  memory?: AgentMemory | false;
 }
 
 export interface PlanResult {
@@ -70,6 +73,8 @@ export class Lodestone {
   readonly #ids: IdGenerator;
   readonly #journal: Journal;
   #catalog: Catalog | undefined;
+  #memory: AgentMemory | false | undefined;
+  #ownsMemory = false;
 
   constructor(options: LodestoneOptions) {
     this.config = options.config;
@@ -78,6 +83,31 @@ export class Lodestone {
     this.#ids = options.ids ?? createIdGenerator(this.clock);
     this.#journal = options.journal ?? new SqliteJournal(join(this.config.dataDir, 'journal.db'));
     this.#catalog = options.catalog;
+    this.#memory = options.memory;
+  }
+
+  /**
+   * The product and user memory, opened on first use under `<data dir>/memory`: built from the
+   * catalog on the first run, reopened from its cache afterwards, rebuilt only when the data change.
+   */
+  async memory(onProgress?: (e: ProgressEvent) => void): Promise<AgentMemory | undefined> {
+    if (this.#memory === false) return undefined;
+    if (this.#memory) return this.#memory;
+    const runId = '';
+    onProgress?.({ type: 'step.started', runId, step: 'memory' });
+    const started = performance.now();
+    const dir = join(this.config.dataDir, 'memory');
+    const logger = this.logger.child({ component: 'memory' });
+    const embedder = createOfflineEmbedder({ cacheDir: join(this.config.dataDir, 'cache'), logger });
+    const products = await ProductMemory.open({ dir, embedder, logger });
+    await products.sync(this.catalog.products);
+    const users = await UserMemory.open({ dir, products, logger });
+    await users.sync(this.catalog.users);
+    this.#memory = { products, users };
+    this.#ownsMemory = true;
+    const ms = Math.round(performance.now() - started);
+    onProgress?.({ type: 'step.completed', runId, step: 'memory', ms, replayed: false });
+    return this.#memory;
   }
 
   /** The demo catalog, loaded on first use. */
@@ -86,8 +116,10 @@ export class Lodestone {
     return this.#catalog;
   }
 
-  #agentContext(): AgentContext {
+  async #agentContext(onProgress?: (e: ProgressEvent) => void): Promise<AgentContext> {
+    const memory = await this.memory(onProgress);
     return {
+      ...(memory ? { memory } : {}),
       catalog: this.catalog,
       logger: this.logger.child({ component: 'agents' }),
       today: isoDate(this.clock.now()),
@@ -154,7 +186,10 @@ export class Lodestone {
   ): Promise<PlanResult> {
     const log = this.logger.child({ component: 'campaign-launch', runId });
     const recorder = new StepRecorder(runId, this.#journal, this.clock, log, onProgress, entries);
-    const machine = campaignLaunchMachine.provide({ actors: launchActors(this.#agentContext(), recorder) });
+    // Opened only when a step actually runs: a run replayed from its journal needs no memory.
+    let ctx: Promise<AgentContext> | undefined;
+    const context = () => (ctx ??= this.#agentContext(onProgress));
+    const machine = campaignLaunchMachine.provide({ actors: launchActors(context, recorder) });
     const actor = createActor(machine, { input: { goal } });
     actor.start();
     let snapshot = await waitFor(actor, (s) => s.status === 'done' || s.matches('awaitingApproval'), {
@@ -211,8 +246,14 @@ export class Lodestone {
     };
   }
 
-  close(): void {
+  /** Closes the journal and the memory this instance opened. */
+  async close(): Promise<void> {
     this.#journal.close();
+    if (this.#ownsMemory && this.#memory) {
+      await this.#memory.products.close();
+      await this.#memory.users.close();
+      this.#memory = undefined;
+    }
   }
 }
 

@@ -16,6 +16,7 @@ const STEP_LABEL: Readonly<Record<string, string>> = {
   'audience-reasoner': 'Audience reasoner builds segments',
   'bid-strategist': 'Bid strategist sets bids and pacing',
   forecast: 'Forecast of the plan',
+  memory: 'Vector memory of products and users (built on the first run)',
 };
 
 /** Live progress on a terminal (stderr), nothing otherwise. */
@@ -95,7 +96,7 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
         }
         report(ctx, result, json);
       } finally {
-        lodestone.close();
+        await lodestone.close();
       }
     });
 
@@ -104,7 +105,7 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
     .description('List recent runs, newest first.')
     .option('-n, --limit <n>', 'how many', '20')
     .option('--json', 'print JSON')
-    .action((opts: { limit: string; json?: boolean }) => {
+    .action(async (opts: { limit: string; json?: boolean }) => {
       const lodestone = open(ctx);
       try {
         const limit = Number.parseInt(opts.limit, 10);
@@ -117,7 +118,7 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
               `${r.id}  ${r.status.padEnd(17)} ${r.createdAt.slice(0, 19)}  ${r.title.slice(0, 70)}\n`,
             );
       } finally {
-        lodestone.close();
+        await lodestone.close();
       }
     });
 
@@ -127,7 +128,7 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
     .argument('<run>', 'run id, as printed by plan or runs')
     .option('--json', 'print JSON: { run, plan?, error?, entries? }')
     .option('--journal', 'include the journal entries')
-    .action((runId: string, opts: { json?: boolean; journal?: boolean }) => {
+    .action(async (runId: string, opts: { json?: boolean; journal?: boolean }) => {
       const lodestone = open(ctx);
       try {
         const view = lodestone.show(runId);
@@ -144,7 +145,7 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
           for (const e of view.entries) process.stdout.write(`  #${e.seq} ${e.at} ${e.type}\n`);
         }
       } finally {
-        lodestone.close();
+        await lodestone.close();
       }
     });
 
@@ -165,7 +166,7 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
           if (opts.json) process.stdout.write(`${JSON.stringify(result.plan ?? result)}\n`);
           else process.stdout.write(`Run ${result.runId}: ${result.status.replace('_', ' ')}\n`);
         } finally {
-          lodestone.close();
+          await lodestone.close();
         }
       });
   }

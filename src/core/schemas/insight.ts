@@ -31,5 +31,16 @@ export const CreativeInsight = z.object({
   tone: z.string(),
   risks: z.array(z.string()),
   copies: z.array(AdCopy).min(1),
+  similarProducts: z
+    .array(z.object({ id: z.string(), title: z.string(), price: z.number(), score: z.number() }))
+    .optional()
+    .describe('Nearest products in the vector memory'),
+  priceVsSimilar: z
+    .object({
+      percentile: z.number().min(0).max(1).describe("Price's percentile among the nearest products"),
+      medianPrice: z.number().nonnegative(),
+      neighbours: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 export type CreativeInsight = z.infer<typeof CreativeInsight>;
