@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { createLogger, isUserError, loadConfig, LodestoneError } from '../core/index.js';
 import { registerPlanCommands } from './plan-commands.js';
 import { registerSupportCommands } from './support-commands.js';
+import { registerEvalCommands } from './eval-commands.js';
 
 /**
  * The `lodestone` command line. Exit codes: 0 success, 2 the user's mistake (bad goal, bad flag,
@@ -23,6 +24,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const ctx = { config, logger, setCode };
     registerPlanCommands(program, ctx);
     registerSupportCommands(program, ctx);
+    registerEvalCommands(program, ctx);
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {

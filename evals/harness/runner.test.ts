@@ -1,0 +1,158 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sequentialIds } from '../../src/core/index.js';
+import { defineSuite, eraseSuite } from './define-suite.js';
+import { PolicyUnavailableError } from './errors.js';
+import { buggy, coin, flakyInfra, squares, SUITES } from './fixtures/toy-suites.js';
+import { RunStore } from './run-store.js';
+import type { ResultRow, RunOptions } from './run-types.js';
+import { resumeEval, runEval } from './runner.js';
+
+const root = mkdtempSync(join(tmpdir(), 'lodestone-evals-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const store = new RunStore(root);
+const newId = sequentialIds();
+const registry = new Map(SUITES.map((s) => [s.name, s]));
+const options: RunOptions = { seed: '7', trials: 3, split: 'all', model: 'offline' };
+const strip = (rows: readonly ResultRow[]) =>
+  rows
+    .map(({ ms: _ms, ...rest }) => rest)
+    .sort((a, b) =>
+      `${a.suite}${a.taskId}${a.trial}${a.policy}`.localeCompare(
+        `${b.suite}${b.taskId}${b.trial}${b.policy}`,
+      ),
+    );
+
+describe('runEval', () => {
+  it('scores every task × trial × policy and reports pass^k, metrics and a baseline', async () => {
+    const { summary, run } = await runEval({ store, suites: SUITES, options, newId });
+    expect(run.rows()).toHaveLength(24 * 3 * 2 + 24 * 3);
+    const sq = summary.suites['toy-squares']!;
+    expect(sq.policy.passRate.mean).toBeCloseTo(20 / 24, 12);
+    expect(sq.policy.passHatK).toEqual({ '1': 20 / 24, '2': 20 / 24, '3': 20 / 24 });
+    expect(sq.baseline?.name).toBe('double');
+    expect(sq.baseline?.passRate.mean).toBeCloseTo(2 / 24, 12); // 0 and 2
+    expect(sq.policy.aggregate).toEqual({ trials: 72 });
+    expect(sq.policy.cost.total.usd).toBe(0);
+    const c = summary.suites['toy-coin']!;
+    // A noisy policy: reliability falls with k while capability rises.
+    expect(c.policy.passHatK['3']!).toBeLessThan(c.policy.passHatK['1']!);
+    expect(c.policy.passAtK['3']!).toBeGreaterThan(c.policy.passAtK['1']!);
+    expect(summary.status).toBe('complete');
+    expect(run.summary()).toEqual(summary);
+  });
+
+  it('is repeatable for a seed and changes with it', async () => {
+    const a = await runEval({ store, suites: [eraseSuite(coin)], options, newId });
+    const b = await runEval({ store, suites: [eraseSuite(coin)], options, newId });
+    const c = await runEval({ store, suites: [eraseSuite(coin)], options: { ...options, seed: '8' }, newId });
+    expect(strip(b.run.rows())).toEqual(strip(a.run.rows()));
+    expect(strip(c.run.rows())).not.toEqual(strip(a.run.rows()));
+  });
+
+  it('filters by split and limit', async () => {
+    const { summary } = await runEval({
+      store,
+      suites: SUITES,
+      options: { ...options, split: 'train', limit: 4 },
+      newId,
+    });
+    expect(summary.suites['toy-squares']?.evaluated).toBe(4);
+    const test = await runEval({
+      store,
+      suites: SUITES,
+      options: { ...options, split: 'test', trials: 1 },
+      newId,
+    });
+    expect(test.summary.suites['toy-squares']?.evaluated).toBe(18);
+  });
+
+  it('retries infrastructure errors and only those', async () => {
+    const { summary, run } = await runEval({
+      store,
+      suites: [eraseSuite(flakyInfra), eraseSuite(buggy)],
+      options: { ...options, trials: 1 },
+      retryDelayMs: 0,
+      newId,
+    });
+    const rows = run.rows();
+    expect(rows.find((r) => r.suite === 'toy-flaky' && r.taskId === 'n0')?.attempts).toBe(3);
+    expect(summary.suites['toy-flaky']?.policy.passRate.mean).toBe(1);
+    const bug = rows.filter((r) => r.suite === 'toy-buggy');
+    expect(bug.every((r) => r.attempts === 1 && r.error?.code === 'TypeError' && !r.error.infra)).toBe(true);
+    expect(summary.suites['toy-buggy']?.policy.errors).toBe(2);
+  });
+
+  it('refuses a model the suites have no policy for, before doing any work', async () => {
+    await expect(
+      runEval({ store, suites: SUITES, options: { ...options, model: 'openai:gpt-4o-mini' }, newId }),
+    ).rejects.toThrow(PolicyUnavailableError);
+    await expect(
+      runEval({ store, suites: SUITES, options: { ...options, model: 'openai:gpt-4o-mini' }, newId }),
+    ).rejects.toThrow(/LLM policies are not available yet for suite toy-squares/);
+  });
+});
+
+describe('resume', () => {
+  it('finishes an interrupted run with the results of an uninterrupted one', async () => {
+    const full = await runEval({ store, suites: SUITES, options, newId });
+    const controller = new AbortController();
+    let seen = 0;
+    const cut = await runEval({
+      store,
+      suites: SUITES,
+      options,
+      newId,
+      signal: controller.signal,
+      onRow: () => {
+        if (++seen === 40) controller.abort();
+      },
+    });
+    expect(cut.summary.status).toBe('interrupted');
+    expect(cut.run.rows()).toHaveLength(40);
+    expect(cut.run.summary()).toBeUndefined();
+    let rerun = 0;
+    const resumed = await resumeEval({ run: cut.run, registry, onRow: () => rerun++ });
+    expect(rerun).toBe(full.run.rows().length - 40);
+    expect(resumed.summary.status).toBe('complete');
+    expect(strip(resumed.run.rows())).toEqual(strip(full.run.rows()));
+    expect({ ...resumed.summary, runId: '', createdAt: '' }).toEqual({
+      ...full.summary,
+      runId: '',
+      createdAt: '',
+    });
+  });
+});
+
+describe('concurrency', () => {
+  it('gives the same rows on worker threads as in one thread', async () => {
+    const one = await runEval({ store, suites: SUITES, options, newId, concurrency: 1 });
+    const two = await runEval({
+      store,
+      suites: SUITES,
+      options,
+      newId,
+      concurrency: 2,
+    });
+    expect(two.workers).toBe(2);
+    expect(strip(two.run.rows())).toEqual(strip(one.run.rows()));
+    expect(two.summary.suites).toEqual(one.summary.suites);
+  }, 60_000);
+  it('runs a suite workers cannot load (no module, or a modified copy) in this thread', async () => {
+    const { module: _module, ...anonymous } = squares;
+    const copy = defineSuite({ ...squares, description: 'a modified copy' });
+    for (const suite of [anonymous, copy]) {
+      const { summary, workers } = await runEval({
+        store,
+        suites: [eraseSuite(suite)],
+        options: { ...options, trials: 1 },
+        newId,
+        concurrency: 2,
+      });
+      expect(workers).toBe(0);
+      expect(summary.suites['toy-squares']?.policy.tasks).toBe(24);
+    }
+  });
+});

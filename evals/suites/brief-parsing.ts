@@ -1,0 +1,150 @@
+/**
+ * `brief-parsing`: 72 hand-written goals (English, Chinese, mixed) with gold briefs
+ * (`data/evals/brief-parsing`). Field-level accuracy per field, exact match (every field right),
+ * and exact match per language. The offline policy is `parseBrief` with today fixed at 2026-11-29
+ * and CNY as the default currency; a goal it refuses (BadGoalError) scores every field wrong.
+ * Baseline: the first number of the goal as a daily CNY budget for sales, nothing else — the
+ * floor a parser must clear.
+ */
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { parseBrief } from '../../agents/brief-parser/index.js';
+import type { CampaignBrief } from '../../src/core/index.js';
+import { LodestoneError } from '../../src/core/index.js';
+import { GOLD_DIR, readJsonl } from '../datasets/index.js';
+import { dataHash, defineSuite, type MetricInfo } from '../harness/index.js';
+import { BRIEF_FIELDS, compareBrief, type GoldBrief } from '../scorers/index.js';
+
+const GOALS = new URL('brief-parsing/goals.jsonl', GOLD_DIR);
+/** The parser's context in this suite. */
+export const BRIEF_CONTEXT = { today: '2026-11-29', defaultCurrency: 'CNY' } as const;
+
+const Gold = z.object({
+  objective: z.enum(['conversions', 'sales', 'leads', 'installs', 'awareness']),
+  budget: z.object({
+    amount: z.number().positive(),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    period: z.enum(['day', 'week', 'month', 'total']),
+  }),
+  targetCpa: z.object({ amount: z.number().positive(), currency: z.string().regex(/^[A-Z]{3}$/) }).optional(),
+  targetRoas: z.number().positive().optional(),
+  schedule: z.object({ days: z.number().int().positive().optional() }).optional(),
+  audience: z
+    .object({
+      gender: z.enum(['female', 'male']).optional(),
+      ageMin: z.number().int().optional(),
+      ageMax: z.number().int().optional(),
+      regions: z.array(z.string()).optional(),
+    })
+    .optional(),
+  channels: z.array(z.string()),
+});
+
+const GoalItem = z.object({
+  id: z.string(),
+  split: z.enum(['train', 'test']),
+  language: z.enum(['en', 'zh', 'mixed']),
+  goal: z.string().min(1),
+  gold: Gold,
+});
+
+/** One goal and what it means. */
+export interface GoalTask {
+  readonly id: string;
+  readonly split: 'train' | 'test';
+  readonly language: 'en' | 'zh' | 'mixed';
+  readonly goal: string;
+  readonly gold: GoldBrief;
+}
+
+/** A brief, or why the policy refused the goal. */
+export type BriefOutput =
+  { readonly brief: CampaignBrief } | { readonly refused: { code: string; message: string } };
+
+function refuseOrThrow(error: unknown): BriefOutput {
+  // A refusal (a user-facing error) is an answer, and a wrong one; anything else is a bug.
+  if (error instanceof LodestoneError && error.exitCode === 2)
+    return { refused: { code: error.code, message: error.message } };
+  throw error;
+}
+
+/** The naive floor: first number as a daily budget in the default currency, objective sales. */
+function firstNumberBrief(task: GoalTask): BriefOutput {
+  const n = /\d[\d,]*(?:\.\d+)?/.exec(task.goal)?.[0];
+  const amount = n === undefined ? 1 : Number(n.replace(/,/g, ''));
+  return {
+    brief: {
+      goal: task.goal,
+      language: task.language,
+      objective: 'sales',
+      budget: { amount, currency: BRIEF_CONTEXT.defaultCurrency, period: 'day' },
+      schedule: {},
+      audience: {},
+      productIds: [],
+      channels: [],
+    },
+  };
+}
+
+const fieldMetrics: Record<string, MetricInfo> = Object.fromEntries(
+  BRIEF_FIELDS.map((f) => [
+    `field:${f}`,
+    { description: `share of goals whose ${f} is right`, better: 'higher' as const, range: [0, 1] as const },
+  ]),
+);
+
+export const briefParsing = defineSuite<GoalTask, BriefOutput>({
+  name: 'brief-parsing',
+  module: import.meta.url,
+  description: 'Hand-written goals (en, zh, mixed) with gold briefs; field-level accuracy and exact match.',
+  dataset: () => ({
+    id: 'brief-goals',
+    hash: dataHash([fileURLToPath(GOALS)]),
+    tasks: readJsonl(GOALS, GoalItem).map((item) => ({ ...item, gold: item.gold as GoldBrief })),
+  }),
+  run: (task) => {
+    try {
+      return { brief: parseBrief(task.goal, BRIEF_CONTEXT) };
+    } catch (error) {
+      return refuseOrThrow(error);
+    }
+  },
+  runDescription: 'parseBrief (agents/brief-parser), today 2026-11-29, default currency CNY',
+  baseline: {
+    name: 'first-number',
+    description: 'The first number of the goal as a daily budget in CNY, objective sales, nothing else',
+    run: (task) => firstNumberBrief(task),
+  },
+  score: (task, output) => {
+    if ('refused' in output) {
+      return {
+        pass: false,
+        metrics: {
+          ...Object.fromEntries(BRIEF_FIELDS.map((f) => [`field:${f}`, 0])),
+          exact: 0,
+          [`exact:${task.language}`]: 0,
+        },
+        details: { refused: output.refused },
+      };
+    }
+    const { correct, misses } = compareBrief(task.gold, output.brief);
+    const exact = misses.length === 0 ? 1 : 0;
+    return {
+      pass: exact === 1,
+      metrics: {
+        ...Object.fromEntries(BRIEF_FIELDS.map((f) => [`field:${f}`, correct[f] ? 1 : 0])),
+        exact,
+        [`exact:${task.language}`]: exact,
+      },
+      ...(misses.length === 0 ? {} : { details: { misses } }),
+    };
+  },
+  metrics: {
+    exact: { description: 'every scored field right', better: 'higher', range: [0, 1] },
+    'exact:en': { description: 'exact match on English goals', better: 'higher', range: [0, 1] },
+    'exact:zh': { description: 'exact match on Chinese goals', better: 'higher', range: [0, 1] },
+    'exact:mixed': { description: 'exact match on mixed-language goals', better: 'higher', range: [0, 1] },
+    ...fieldMetrics,
+  },
+  primaryMetric: 'exact',
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES } from '../../tools/catalog/index.js';
+import { CostMeter, seededRandom } from '../harness/index.js';
+import { creative } from './creative.js';
+
+describe('creative suite', () => {
+  it('has at least 50 hand-labelled products with valid labels in both splits', async () => {
+    const { tasks } = await creative.dataset({ seed: '1' });
+    expect(tasks.length).toBeGreaterThanOrEqual(50);
+    expect(tasks.every((t) => CATEGORIES.includes(t.category))).toBe(true);
+    expect(tasks.some((t) => t.split === 'train') && tasks.some((t) => t.split === 'test')).toBe(true);
+  });
+
+  it('scores each field and takes the baseline from the train split only', async () => {
+    const dataset = await creative.dataset({ seed: '1' });
+    const env = await creative.setup!(dataset, { seed: '1' });
+    const train = dataset.tasks.filter((t) => t.split === 'train');
+    const count = (f: 'category' | 'priceBand' | 'season', v: string) =>
+      train.filter((t) => t[f] === v).length;
+    for (const f of ['category', 'priceBand', 'season'] as const)
+      for (const t of train) expect(count(f, env.majority[f])).toBeGreaterThanOrEqual(count(f, t[f]));
+    const task = dataset.tasks.find((t) => t.id === '22943')!; // CHRISTMAS LIGHTS 10 VINTAGE BAUBLES
+    const ctx = {
+      suite: 'creative',
+      policy: 'offline',
+      trial: 0,
+      seed: 0,
+      random: seededRandom(0),
+      env,
+      meter: new CostMeter(),
+    };
+    const output = await creative.run(task, ctx);
+    const score = creative.score(task, output);
+    expect(score.metrics.season).toBe(1);
+    expect(creative.score(task, { ...output, season: 'summer' }).metrics.season).toBe(0);
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * `next-buyer`: real invoices (UCI Online Retail). From customers' December–January purchases,
+ * rank every such customer for each product by how likely they are to buy it in February; the
+ * products are those with at least 20 identified February buyers. AUC over all candidates and
+ * recall@50 (February buyers found in the top 50). Customers new in February have no history to
+ * rank and are left out of both policies' candidates (their count is kept on the task).
+ *
+ * Offline policy — the audience reasoner's evidence, nothing fitted to February:
+ * 1. a customer who already bought the product in Dec–Jan ranks first (past buyers re-order:
+ *    many customers are wholesalers who restock);
+ * 2. then half the noisy-or of the confidences of the co-purchase rules their history fires
+ *    (`scoreNextBuyers` with `before: 2011-02-01`, rules mined on Dec–Jan invoices only, pairs in
+ *    ≥ 8 invoices, 100 rules per antecedent) plus half their activity (the baseline's
+ *    recency-frequency score, normalised) — the weight chosen on the train products (0.5: AUC
+ *    0.787; 0.05: 0.785; 0.95: 0.775).
+ * What carries the result, on the train products: the rules alone, past buyers excluded as the
+ * reasoner's prospects segment does, reach AUC 0.534 — BELOW the baseline's 0.681; past buyers
+ * plus activity without rules reach 0.753; adding the rules gives 0.787. Rules help as a
+ * complement to a customer's own history, not on their own.
+ *
+ * Baseline: recency-frequency — customers ranked by their number of Dec–Jan invoices, then by
+ * their last purchase date (the stronger of the RF variants measured on train: AUC 0.681 vs 0.675
+ * for quintile RF scores).
+ */
+import type { AssociationRule, UserProfile } from '../../src/core/index.js';
+import { scoreNextBuyers } from '../../tools/audience/index.js';
+import { mineRules } from '../../tools/catalog/index.js';
+import { retailMonths, TARGET_START } from '../datasets/index.js';
+import { defineSuite, hashShare } from '../harness/index.js';
+import { auc, recallAtK } from '../scorers/index.js';
+
+/** Products need at least this many identified February buyers to become a task. */
+export const MIN_TARGET_BUYERS = 20;
+const TOP = 50;
+const ACTIVITY_WEIGHT = 0.5;
+
+/** One product: who among the candidates bought it in February. */
+export interface ProductTask {
+  readonly id: string;
+  readonly split: 'train' | 'test';
+  readonly title: string;
+  /** Candidates (customers with a Dec–Jan history) who bought it in February, sorted. */
+  readonly buyers: readonly string[];
+  /** February buyers with no Dec–Jan history (no policy can rank them). */
+  readonly newBuyers: number;
+}
+
+/** A score for every candidate, aligned with `Env.candidates`. */
+export type CandidateScores = readonly number[];
+
+interface Env {
+  readonly users: readonly UserProfile[];
+  readonly candidates: readonly string[];
+  /** Rules into each product, from the history months. */
+  readonly rulesTo: ReadonlyMap<string, readonly AssociationRule[]>;
+  /** Per product, candidates who bought it in the history months. */
+  readonly pastBuyers: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The baseline's recency-frequency score of each candidate, normalised to [0, 1). */
+  readonly activity: readonly number[];
+}
+
+/** Candidate ids, shared by the scorer (the output is aligned with them). */
+let candidateIds: readonly string[] | undefined;
+const candidates = (): readonly string[] => (candidateIds ??= retailMonths().users.map((u) => u.id));
+
+function setup(): Env {
+  const { users, history } = retailMonths();
+  const rules = mineRules(history, { minCount: 8, perItem: 100 });
+  const rulesTo = new Map<string, AssociationRule[]>();
+  for (const rule of rules) {
+    const list = rulesTo.get(rule.to);
+    if (list) list.push(rule);
+    else rulesTo.set(rule.to, [rule]);
+  }
+  const pastBuyers = new Map<string, Set<string>>();
+  for (const user of users)
+    for (const p of user.purchases) {
+      let set = pastBuyers.get(p.productId);
+      if (!set) pastBuyers.set(p.productId, (set = new Set()));
+      set.add(user.id);
+    }
+  // Frequency (invoices) first, recency (last day, as a fraction of a day's rank) second.
+  const invoices = users.map((u) => new Set(u.purchases.map((p) => p.invoice)).size);
+  const last = users.map((u) => u.purchases.reduce((m, p) => (p.date > m ? p.date : m), ''));
+  const days = [...new Set(last)].sort();
+  const maxF = Math.max(...invoices);
+  const activity = users.map((_, i) => (invoices[i]! + days.indexOf(last[i]!) / days.length) / (maxF + 1));
+  return { users, candidates: candidates(), rulesTo, pastBuyers, activity };
+}
+
+export const nextBuyer = defineSuite<ProductTask, CandidateScores, Env>({
+  name: 'next-buyer',
+  module: import.meta.url,
+  description: `Online Retail: from Dec–Jan histories, rank customers for each product bought by ≥ ${MIN_TARGET_BUYERS} customers in Feb; AUC and recall@50.`,
+  dataset: () => {
+    const data = retailMonths();
+    const known = new Set(candidates());
+    const tasks: ProductTask[] = [...data.targetBuyers]
+      .filter(([, buyers]) => buyers.size >= MIN_TARGET_BUYERS)
+      .map(([id, buyers]) => ({
+        id,
+        split: hashShare(`next-buyer-split:${id}`) < 0.5 ? ('test' as const) : ('train' as const),
+        title: data.titles.get(id) ?? id,
+        buyers: [...buyers].filter((b) => known.has(b)).sort(),
+        newBuyers: [...buyers].filter((b) => !known.has(b)).length,
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    return { id: 'online-retail-feb-2011', hash: data.hash, tasks };
+  },
+  setup,
+  run: (task, { env }) => {
+    const rules = new Map(
+      scoreNextBuyers(env.users, env.rulesTo.get(task.id) ?? [], task.id, { before: TARGET_START }).map(
+        (b) => [b.userId, b.score],
+      ),
+    );
+    const past = env.pastBuyers.get(task.id);
+    return env.candidates.map(
+      (id, i) =>
+        (past?.has(id) ? 1 : 0) +
+        (1 - ACTIVITY_WEIGHT) * (rules.get(id) ?? 0) +
+        ACTIVITY_WEIGHT * env.activity[i]!,
+    );
+  },
+  runDescription:
+    'Past buyers of the product first, then ½ noisy-or of the co-purchase rules the Dec–Jan history fires + ½ activity',
+  baseline: {
+    name: 'recency-frequency',
+    description: 'Customers ranked by Dec–Jan invoice count, then by last purchase date',
+    run: (_task, { env }) => env.activity,
+  },
+  score: (task, output) => {
+    const ids = candidates();
+    const buyers = new Set(task.buyers);
+    const ranked = ids
+      .map((id, i) => ({ id, s: output[i] ?? 0 }))
+      .sort((a, b) => b.s - a.s || a.id.localeCompare(b.id))
+      .map((x) => x.id);
+    const recall = recallAtK(ranked, buyers, TOP);
+    const area = auc(
+      ids.map((_, i) => output[i] ?? 0),
+      ids.map((id) => buyers.has(id)),
+    );
+    return {
+      pass: recall > 0,
+      metrics: {
+        ...(Number.isNaN(area) ? {} : { auc: area }),
+        'recall@50': recall,
+        'hit@50': recall > 0 ? 1 : 0,
+      },
+      details: { buyers: task.buyers.length, newBuyers: task.newBuyers },
+    };
+  },
+  metrics: {
+    auc: { description: 'chance a February buyer outranks a non-buyer', better: 'higher', range: [0, 1] },
+    'recall@50': {
+      description: 'share of the February buyers in the top 50',
+      better: 'higher',
+      range: [0, 1],
+    },
+    'hit@50': {
+      description: 'at least one February buyer in the top 50 (the pass)',
+      better: 'higher',
+      range: [0, 1],
+    },
+  },
+  primaryMetric: 'auc',
+});
