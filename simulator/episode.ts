@@ -1,10 +1,10 @@
 import { InvalidInputError } from '../src/core/index.js';
 import { createEngineState, resetTickCounters, whatIfCurveOf, type EngineState } from './engine.js';
-import { AdvertiserLedger, sanitiseMultiplier, type AdvertiserOutcome } from './ledger.js';
+import { AdvertiserLedger, sanitiseMultiplier, type AdvertiserOutcome, type TickSums } from './ledger.js';
 import type { MarketConfig } from './market-config.js';
 import { runNaiveTick } from './naive-tick.js';
 import { organicBaseline } from './organic.js';
-import { competitorPolicy, type PolicyFactory } from './policies/index.js';
+import { competitorPolicy, type PolicyFactory, type TickObservation } from './policies/index.js';
 import { RandomStream, componentSeeds } from './random.js';
 import type { MarketStream } from './stream.js';
 import { opportunitiesPerTick } from './traffic.js';
@@ -60,6 +60,40 @@ export function runEpisode(
   seed: number,
   options: EpisodeOptions = {},
 ): EpisodeResult {
+  const ticks = episodeTicks(market, policies, seed, options);
+  let step = ticks.next();
+  while (!step.done) step = ticks.next();
+  return step.value;
+}
+
+/** The episode between two ticks, as {@link episodeTicks} yields it. */
+export interface EpisodeCursor {
+  /** The tick about to be played; equals the market's tick count once the day is over. */
+  readonly tick: number;
+  /** What advertiser `a` sees now (the observation its policy gets at the start of `tick`). */
+  observe(advertiser: number): TickObservation;
+  /** Advertiser `a`'s sums of the tick just played (undefined before the first tick). */
+  lastTick(advertiser: number): Readonly<TickSums> | undefined;
+}
+
+/**
+ * {@link runEpisode} one tick at a time: yields a cursor before each tick and once after the last,
+ * and returns the episode's result. Policies are asked for their multipliers when the next tick is
+ * played, so a policy whose multiplier is set from outside between two yields (see
+ * `startSession`) plays exactly as if it had computed it. Draining the generator is `runEpisode`.
+ *
+ * @example
+ * ```ts
+ * const ticks = episodeTicks(market, { policy: dualPacing(), advertisers: [3] }, 1);
+ * for (let step = ticks.next(); !step.done; step = ticks.next()) step.value.observe(3).spend;
+ * ```
+ */
+export function* episodeTicks(
+  market: MarketConfig,
+  policies: EpisodePolicies,
+  seed: number,
+  options: EpisodeOptions = {},
+): Generator<EpisodeCursor, EpisodeResult, void> {
   const n = market.campaigns.length;
   const seeds = componentSeeds(seed);
   const counts = opportunitiesPerTick(
@@ -96,15 +130,23 @@ export function runEpisode(
   );
   const whatIfIndex = new Map(Array.from(state.whatIfAdvertisers, (a, i) => [a, i]));
   const tickStart = new Int32Array(market.ticks + 1);
+  const observe = (a: number, t: number) => {
+    const ledger = ledgers[a] ?? failMissing(a);
+    const i = whatIfIndex.get(a);
+    return ledger.observe(t, state.remaining[a] ?? 0, i === undefined ? undefined : whatIfCurveOf(state, i));
+  };
+  let last: readonly TickSums[] | undefined;
+  const cursor = (t: number): EpisodeCursor => ({
+    tick: t,
+    observe: (a) => observe(a, t),
+    lastTick: (a) => last?.[a],
+  });
   let first = 0;
   for (let t = 0; t < market.ticks; t++) {
+    yield cursor(t);
     tickStart[t] = first;
     const multipliers = bidders.map((bidder, a) => {
-      const ledger = ledgers[a] ?? failMissing(a);
-      const remaining = state.remaining[a] ?? 0;
-      const i = whatIfIndex.get(a);
-      const curve = i === undefined ? undefined : whatIfCurveOf(state, i);
-      const alpha = sanitiseMultiplier(bidder.multiplier(ledger.observe(t, remaining, curve)));
+      const alpha = sanitiseMultiplier(bidder.multiplier(observe(a, t)));
       state.bidScale[a] = alpha * (state.targetCpa[a] ?? 0);
       return alpha;
     });
@@ -112,9 +154,10 @@ export function runEpisode(
     const count = counts[t] ?? 0;
     tick(state, first, count);
     first += count;
-    bookTick(state, ledgers, multipliers, t, count);
+    last = bookTick(state, ledgers, multipliers, t, count);
   }
   tickStart[market.ticks] = first;
+  yield cursor(market.ticks);
   const advertisers = ledgers.map((ledger, a) =>
     ledger.outcome(
       factories[a]?.name ?? 'unknown',
@@ -178,10 +221,10 @@ function bookTick(
   multipliers: readonly number[],
   t: number,
   count: number,
-): void {
+): TickSums[] {
   const c = state.counters;
-  ledgers.forEach((ledger, a) =>
-    ledger.record(t, multipliers[a] ?? 0, count, {
+  return ledgers.map((ledger, a) => {
+    const sums: TickSums = {
       spend: c.spend[a] ?? 0,
       wins: c.wins[a] ?? 0,
       exposures: c.exposures[a] ?? 0,
@@ -192,8 +235,10 @@ function bookTick(
       displaced: c.displaced[a] ?? 0,
       decisionSpend: c.decisionSpend[a] ?? 0,
       decisionConversions: c.decisionConversions[a] ?? 0,
-    }),
-  );
+    };
+    ledger.record(t, multipliers[a] ?? 0, count, sums);
+    return sums;
+  });
 }
 
 /**

@@ -20,3 +20,5 @@ export * from './replay.js';
 export * from './stats.js';
 export * from './evaluate.js';
 export * from './policies/index.js';
+export * from './session.js';
+export * from './focal-market.js';

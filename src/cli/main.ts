@@ -3,6 +3,7 @@ import { createLogger, isUserError, loadConfig, LodestoneError } from '../core/i
 import { registerPlanCommands } from './plan-commands.js';
 import { registerSupportCommands } from './support-commands.js';
 import { registerEvalCommands } from './eval-commands.js';
+import { registerDeliverCommands } from './deliver-commands.js';
 
 /**
  * The `lodestone` command line. Exit codes: 0 success, 2 the user's mistake (bad goal, bad flag,
@@ -25,6 +26,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     registerPlanCommands(program, ctx);
     registerSupportCommands(program, ctx);
     registerEvalCommands(program, ctx);
+    registerDeliverCommands(program, ctx);
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {
