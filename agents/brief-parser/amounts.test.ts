@@ -75,6 +75,19 @@ describe('findAmounts', () => {
     expect(money('1元旦')).toEqual([]);
   });
 
+  it('does not read the digits of a festival name as a number', () => {
+    const values = (goal: string) => findAmounts(normalizeGoal(goal).lower).map((a) => a.value);
+    expect(values('Double 11 budget ¥50,000 a day')).toEqual([50_000]);
+    expect(values('双十一每天5000元')).toEqual([5000]);
+    expect(values('618大促，每天3000元')).toEqual([3000]);
+    expect(values('by double twelve, $500/day')).toEqual([500]);
+    // A price that looks like one is still money.
+    expect(money('预算618元,售价$11.11')).toEqual([
+      [618, 'CNY'],
+      [11.11, 'USD'],
+    ]);
+  });
+
   it('does not borrow the currency written after the previous amount', () => {
     expect(findAmounts('3000 gbp 12').map((a) => a.currency)).toEqual(['GBP', undefined]);
   });

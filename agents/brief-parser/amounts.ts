@@ -1,10 +1,12 @@
 /**
  * Money in a goal: a number with its magnitude (`k`, `万`, `million`) and the currency written
- * before or after it (`¥`, `RMB`, `英镑`, `pounds`). Which amount is the budget and which the CPA
- * target is decided later, in `roles.ts`; this module only reads what is written.
+ * before or after it (`¥`, `RMB`, `英镑`, `pounds`); the digits of a festival name (`Double 11`,
+ * `618大促`) are not money. Which amount is the budget and which the CPA target is decided later,
+ * in `roles.ts`; this module only reads what is written.
  */
+import { findFestivals } from './festivals.js';
 import { findNumbers, type NumberToken } from './numbers.js';
-import type { Span } from './text.js';
+import { isTaken, type Span } from './text.js';
 
 /** A number in the goal, with what the text says about it as money. */
 export interface Amount extends Span {
@@ -96,9 +98,11 @@ interface Draft {
  */
 export function findAmounts(text: string): Amount[] {
   const drafts: Draft[] = [];
+  // The digits of a festival name (`Double 11`, `双十二`, `618大促`) are a date, not money.
+  const festivals = findFestivals(text);
   let consumed = 0;
   for (const token of findNumbers(text)) {
-    if (token.start < consumed) continue;
+    if (token.start < consumed || isTaken(festivals, token)) continue;
     const draft = readAmount(text, token, consumed);
     drafts.push(draft);
     consumed = draft.end;

@@ -46,6 +46,12 @@ describe('findAges', () => {
     ['00后', 17, 26],
     ['95后', 27, 31],
     ['aged 10-16', 13, 16],
+    ['三十岁以上', 30, undefined],
+    ['十八岁以上', 18, undefined],
+    ['三十五周岁以下', undefined, 35],
+    ['二十五到三十五岁', 25, 35],
+    ['二十五岁至四十岁', 25, 40],
+    ['25岁到40岁', 25, 40],
   ])('%s → %s..%s', (text, min, max) => {
     const ages = findAges(text, TODAY, []);
     expect(ages.ageMin).toBe(min);

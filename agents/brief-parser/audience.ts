@@ -1,10 +1,11 @@
 /**
  * Who the campaign is for: gender (`women`, `女性`, `宝妈`), an age range (`aged 25-40`,
- * `18 to 35`, `25-40岁`, `30岁以上`, `over-30s`, `90后`), regions (`London`, `上海`, `一线城市`)
+ * `18 to 35`, `25-40岁`, `30岁以上`, `三十岁以上`, `over-30s`, `90后`), regions (`London`, `上海`, `一线城市`)
  * and interests (`who like camping`, `interested in cooking`, `喜欢露营的`, `对烘焙感兴趣`).
  */
 import type { Audience } from '../../src/core/index.js';
 import { parseDate } from './dates.js';
+import { parseAnyNumber } from './numbers.js';
 import { findRegions } from './regions.js';
 import { findAll, isTaken, unique, type GoalText, type Span } from './text.js';
 
@@ -36,6 +37,9 @@ interface AgeRange {
 }
 
 const RANGE = '(\\d{1,3})\\s*(?:-|~|to|and|至|到)\\s*(\\d{1,3})';
+/** An age in digits or Chinese numerals, 10 to 99 (`30`, `十八`, `三十`, `二十五`). */
+const ZH_AGE = '(?<![\\d.零一二两三四五六七八九十百])(\\d{2}|[二两三四五六七八九]?十[一二三四五六七八九]?)';
+const age = (text: string | undefined): number => parseAnyNumber(text ?? '') ?? 0;
 const AGE_PATTERNS: readonly (readonly [RegExp, (m: RegExpExecArray) => Omit<AgeRange, 'span'>])[] = [
   [
     new RegExp(
@@ -48,8 +52,12 @@ const AGE_PATTERNS: readonly (readonly [RegExp, (m: RegExpExecArray) => Omit<Age
     new RegExp(`${RANGE}\\s*(?:周?岁|years?[\\s-]*olds?\\b|yo\\b|y\\/o)`, 'g'),
     (m) => ({ min: Number(m[1]), max: Number(m[2]) }),
   ],
-  [/(\d{2})\s*周?岁\s*(?:以上|及以上|往上|\+)/g, (m) => ({ min: Number(m[1]) })],
-  [/(\d{2})\s*周?岁\s*(?:以下|及以下|以内)/g, (m) => ({ max: Number(m[1]) })],
+  [
+    new RegExp(`${ZH_AGE}\\s*(?:周?岁)?\\s*(?:-|~|至|到)\\s*${ZH_AGE}\\s*周?岁`, 'g'),
+    (m) => ({ min: age(m[1]), max: age(m[2]) }),
+  ],
+  [new RegExp(`${ZH_AGE}\\s*周?岁\\s*(?:以上|及以上|往上|\\+)`, 'g'), (m) => ({ min: age(m[1]) })],
+  [new RegExp(`${ZH_AGE}\\s*周?岁\\s*(?:以下|及以下|以内)`, 'g'), (m) => ({ max: age(m[1]) })],
   [/\baged\s+(\d{2})\s*(?:\+|and (?:over|older|up|above)|or older|plus)/g, (m) => ({ min: Number(m[1]) })],
   [
     /(?<![\d.$£€¥])\b(\d{2})\s*(?:\+(?!\d)|\s+and (?:over|older|up|above)\b|\s+or older\b|\s+plus\b)/g,

@@ -13,6 +13,12 @@ describe('findChannels', () => {
     ['google search ads', ['google', 'search']],
     ['short video and live streaming', ['short-video', 'live-stream']],
     ['短视频信息流', ['short-video', 'feed']],
+    ['google search and linkedin', ['google', 'search', 'linkedin']],
+    ['领英和知乎', ['linkedin', 'zhihu']],
+    ['on x and pinterest', ['x', 'pinterest']],
+    ['twitter, snapchat and youtube', ['x', 'snapchat', 'youtube']],
+    ['x (formerly twitter)', ['x']],
+    ['b站和zhihu', ['bilibili', 'zhihu']],
     ['sell mugs', []],
   ])('%s', (text, expected) => {
     expect(findChannels(text)).toEqual(expected);
@@ -20,5 +26,6 @@ describe('findChannels', () => {
 
   it('does not see channels inside other words', () => {
     expect(findChannels('research our olive oils')).toEqual([]);
+    expect(findChannels('roas 5x on a 2x budget, x-ray machines')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Channels and placements a goal names, as lower-case ids: platforms (`douyin`, `kuaishou`,
- * `wechat`, `xiaohongshu`, `tiktok`, `google` …) and placement types (`search`, `feed`,
- * `short-video`, `live-stream`).
+ * `wechat`, `xiaohongshu`, `zhihu`, `tiktok`, `google`, `linkedin`, `x` for X/Twitter …) and
+ * placement types (`search`, `feed`, `short-video`, `live-stream`).
  */
 
 /** Canonical channel id and the words that name it. */
@@ -22,8 +22,15 @@ export const CHANNELS: readonly (readonly [string, RegExp])[] = [
   ['facebook', /\bfacebook\b|\bfb\b/],
   ['youtube', /\byoutube\b|油管/],
   ['google', /\bgoogle\b|谷歌/],
-  ['pinterest', /\bpinterest\b/],
-  ['snapchat', /\bsnapchat\b/],
+  ['pinterest', /\bpinterest\b|缤趣/],
+  ['snapchat', /\bsnapchat\b|\bsnap ads\b|色拉布/],
+  ['linkedin', /\blinked\s?in\b|领英/],
+  // X is a letter too (`ROAS 5x`): only as a platform name after `on`/`via`, or as `X (Twitter)`.
+  [
+    'x',
+    /\btwitter\b|推特|\bx\.com\b|(?<=\b(?:on|via)\s+)x\b(?![.'-]?\w)|\bx\s*[(/]\s*(?:formerly\s+)?twitter\b/,
+  ],
+  ['zhihu', /\bzhihu\b|知乎/],
   ['search', /\bsearch\b|搜索/],
   ['feed', /\bfeeds?\b|信息流/],
   ['short-video', /\bshort[\s-]?videos?\b|短视频/],

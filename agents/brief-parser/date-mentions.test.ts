@@ -69,6 +69,35 @@ describe('scanDates', () => {
     expect(m).toMatchObject({ first: '2026-12-24', cue: 'end' });
   });
 
+  it('reads a festival a date word governs as a start or an end, and no other', () => {
+    expect(scanDates('by double 12', TODAY).mentions).toMatchObject([{ first: '2026-12-12', cue: 'end' }]);
+    expect(scanDates('从今天一直推到双十二', TODAY).mentions).toMatchObject([
+      { first: '2026-11-29', cue: 'none' },
+      { first: '2026-12-12', cue: 'end' },
+    ]);
+    expect(scanDates('until cyber monday', TODAY).mentions).toMatchObject([
+      { first: '2026-11-30', cue: 'end' },
+    ]);
+    // Black Friday 2026 is past; "to Cyber Monday" is the one after that start.
+    expect(scanDates('from black friday to cyber monday', TODAY).mentions).toMatchObject([
+      { first: '2027-11-26', cue: 'start' },
+      { first: '2027-11-29', cue: 'end' },
+    ]);
+    // The friday of Black Friday is not next Friday, and a theme is not a date.
+    expect(scanDates('sell black friday deals', TODAY).mentions).toEqual([]);
+    expect(scanDates('christmas gift boxes', TODAY).mentions).toEqual([]);
+  });
+
+  it('reads only a weekend the goal points to', () => {
+    expect(first('this weekend')).toEqual({ first: '2026-11-29', last: '2026-11-29' });
+    expect(first('本周末')).toEqual({ first: '2026-11-29', last: '2026-11-29' });
+    expect(first('this weekend', '2026-11-25')).toEqual({ first: '2026-11-28', last: '2026-11-29' });
+    expect(first('next weekend')).toEqual({ first: '2026-12-05', last: '2026-12-06' });
+    expect(first('下周末')).toEqual({ first: '2026-12-05', last: '2026-12-06' });
+    expect(scanDates('weekend cooking classes', TODAY).mentions).toEqual([]);
+    expect(scanDates('周末烹饪课', TODAY).mentions).toEqual([]);
+  });
+
   it('reports dates that do not exist', () => {
     expect(scanDates('2026-02-30', TODAY).problems).toHaveLength(1);
     expect(scanDates('2月30日', TODAY).problems).toHaveLength(1);

@@ -1,8 +1,10 @@
 /**
  * Dates and date spans a goal names, resolved against an injected `today`: `2026-12-01`,
  * `Dec 1`, `12月1日`, `tomorrow`, `明天`, `next Monday`, `下周一`, `this month`, `本月`,
- * `this autumn`, `今年秋天`, `in December`, `12月`, `月底`, `before Christmas`.
+ * `this autumn`, `今年秋天`, `in December`, `12月`, `月底`, `before Christmas`, and festivals a date
+ * word governs (`by Double 12`, `一直推到双十二`, `until Black Friday`; see `festivals.ts`).
  */
+import { findFestivals, nextFestivalDate } from './festivals.js';
 import { parseAnyNumber, parseChineseNumber } from './numbers.js';
 import {
   addDays,
@@ -55,6 +57,8 @@ const MONTHS =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const ZH_SMALL = '\\d{1,2}|[一二三四五六七八九十]{1,3}';
 const ORD = '(?:st|nd|rd|th)?';
+
+const BEFORE_CHRISTMAS = /\b(?:before|by|until|till|ahead of)\s+christmas\b|圣诞节?(?:前|之前)/g;
 
 const WEEKDAYS_EN = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const WEEKDAYS_ZH = '一二三四五六日';
@@ -172,6 +176,27 @@ export function scanDates(text: string, today: string, taken: readonly Span[] = 
     add(span, first, last, { explicitYear: year !== undefined, range: last !== undefined });
   }
 
+  // "Before/by/until Christmas": Christmas Eve, the last day to sell a gift. The words are inside
+  // the match, so the cue is set here.
+  for (const { span } of findAll(text, BEFORE_CHRISTMAS)) {
+    const first = nextOccurrence(today, 12, 24);
+    if (free(span) && first !== undefined) add(span, first, undefined, { cue: 'end' });
+  }
+
+  // Before the relative patterns, so the `friday` of Black Friday is not next Friday.
+  let festivalStart: string | undefined;
+  for (const festival of findFestivals(text)) {
+    const span = { start: festival.start, end: festival.end };
+    if (!free(span)) continue;
+    // "From Black Friday to Cyber Monday": the end is the first one after the start.
+    const from = festival.cue === 'end' && festivalStart !== undefined ? festivalStart : today;
+    const first = festival.cue === 'none' ? undefined : nextFestivalDate(festival, from);
+    // An ungoverned name ("Christmas gift boxes") is a theme, not a date; its words stay unread.
+    if (first === undefined) used.push(span);
+    else add(span, first, undefined, { cue: festival.cue });
+    if (festival.cue === 'start') festivalStart = first;
+  }
+
   for (const [re, resolve] of relativePatterns(t)) {
     for (const { match, span } of findAll(text, re)) {
       if (!free(span)) continue;
@@ -229,7 +254,19 @@ function relativePatterns(t: YearMonthDay): (readonly [RegExp, Resolver])[] {
         return weekdayDate(today, zhWeekPrefix(m[1]), index);
       },
     ],
-    [/\b(?:this )?weekend\b|本?周末|这周末/g, (_, today) => weekend(today)],
+    // Only a weekend the goal points to: "weekend cooking classes" and 周末特价 name no dates.
+    [
+      /\b(?:this(?:\s+coming)?|the\s+coming|coming)\s+weekend\b|本周末|这个?周末/g,
+      (_, today) => weekend(today),
+    ],
+    [
+      /\bnext\s+weekend\b|下个?周末/g,
+      (_, today) => {
+        // Like "next Monday": the weekend of next week.
+        const saturday = addDays(mondayOf(today), 12);
+        return { first: saturday, last: addDays(saturday, 1) };
+      },
+    ],
     [
       /\bthis week\b|(?:本|这个?)(?:周|星期|礼拜)(?![一二三四五六日天末])/g,
       (_, today) => ({ first: today, last: addDays(mondayOf(today), 6) }),
@@ -265,14 +302,6 @@ function relativePatterns(t: YearMonthDay): (readonly [RegExp, Resolver])[] {
     [
       /\b(?:the )?end of (?:the |this )?year\b|年底|年末/g,
       (_, today) => ({ first: `${today.slice(0, 4)}-12-31` }),
-    ],
-    [
-      /\b(?:before|by|until|till|ahead of)\s+christmas\b|圣诞节?(?:前|之前)/g,
-      (_, today) => {
-        // The words "before Christmas" are inside the match, so the cue is set here.
-        const first = nextOccurrence(today, 12, 24);
-        return first === undefined ? undefined : { first, cue: 'end' };
-      },
     ],
     [
       /\b(?:(this|next|the coming|coming|in the|in|during the|during|for the|for|over the|throughout the|throughout)\s+)(spring|summer|autumn|fall|winter)\b/g,

@@ -27,6 +27,41 @@ describe('detectObjective', () => {
     expect(detectObjective(text, none)).toEqual({ objective, stated: true });
   });
 
+  it.each([
+    ['收集潜在客户信息', 'leads'],
+    ['婚纱摄影获取预约', 'leads'],
+    ['课程报名', 'leads'],
+    ['lead generation for our software', 'leads'],
+    ['free consultations for our clinic', 'leads'],
+    ['为新上线的外卖app拉新', 'installs'],
+    ['get new users for our app', 'installs'],
+  ] as const)('%s → %s', (text, objective) => {
+    expect(detectObjective(text, none).objective).toBe(objective);
+  });
+
+  it('does not read 卖 inside 外卖, 卖场 or 拍卖 as selling', () => {
+    expect(detectObjective('外卖平台', none).stated).toBe(false);
+    expect(detectObjective('卖场活动', none).stated).toBe(false);
+    expect(detectObjective('拍卖会', none).stated).toBe(false);
+    expect(detectObjective('卖我们的牙刷', none).objective).toBe('sales');
+  });
+
+  it('reads 拉新 as installs only with an app', () => {
+    expect(detectObjective('门店拉新', none).stated).toBe(false);
+  });
+
+  it('leans to sales for a marketplace or a shopping festival, over a bare CPA', () => {
+    const cpa = { ...none, cpaKind: 'conversion' as const };
+    expect(detectObjective('空气炸锅推到双十二,cpa低于40元,在京东和天猫投放', cpa).objective).toBe('sales');
+    expect(detectObjective('black friday push, cpa under $20', cpa).objective).toBe('sales');
+    expect(detectObjective('cpa under $20', cpa).objective).toBe('conversions');
+  });
+
+  it('does not count a per-unit cost phrase as an objective', () => {
+    expect(detectObjective('每个预约成本不超过200元', { ...none, cpaKind: 'lead' }).objective).toBe('leads');
+    expect(detectObjective('每单成本30元', { ...none, cpaKind: 'sale' }).objective).toBe('sales');
+  });
+
   it('lets a strong word beat a weak one', () => {
     expect(detectObjective("sell our brand's candles", none).objective).toBe('sales');
     expect(detectObjective('sell more subscriptions in our app', none).objective).toBe('sales');

@@ -1,20 +1,29 @@
 /**
  * What the campaign optimises for. Each objective has words that name it, strong (`sell`,
- * `installs`, `曝光`) or weak (`brand`, `app`, `推广` with a product); the highest score wins and
+ * `installs`, `曝光`, `拉新` with an app) or weak (`brand`, `app`, `推广` with a product, a
+ * marketplace such as JD, a shopping festival such as 双十一); the highest score wins and
  * a tie goes to the word written first. With no such word, a CPA target means conversions and a
  * ROAS target means sales.
  */
 import type { Objective } from '../../src/core/index.js';
-import type { CpaKind } from './roles.js';
+import { findFestivals } from './festivals.js';
+import { ZH_CPA_PHRASE, type CpaKind } from './roles.js';
 
 const KEYWORDS: readonly (readonly [Objective, number, RegExp])[] = [
-  ['sales', 3, /\bsell(?:s|ing)?\b|\bsales\b|\brevenue\b|\bgmv\b|卖|销量|销售|带货|成交|营业额|出单/g],
+  // 卖 is selling, but not inside 外卖 (takeaway), 拍卖 (auction), 买卖, 卖场 (a store), 卖点, 卖家.
+  [
+    'sales',
+    3,
+    /\bsell(?:s|ing)?\b|\bsales\b|\brevenue\b|\bgmv\b|(?<![外拍买专义叫])卖(?![场点家方])|销量|销售|带货|成交|营业额|出单/g,
+  ],
   ['sales', 2, /\bpurchases?\b|\borders\b|下单|购买|订单/g],
+  // A marketplace is where things are sold: advertising on JD or Tmall leans to sales.
+  ['sales', 1, /\bjd(?:\.com)?\b|京东|\btmall\b|天猫|\btaobao\b|淘宝|\bpinduoduo\b|\bpdd\b|拼多多/g],
   ['conversions', 3, /\bconversions?\b|\bconvert\b|转化/g],
   [
     'leads',
     3,
-    /\bleads?\b|\bsign[\s-]?ups?\b|\bregistrations?\b|\bregister\b|\benquir(?:y|ies)\b|\binquir(?:y|ies)\b|\bsubscribers?\b|\bbookings?\b|\bappointments?\b|线索|留资|获客|表单|注册|咨询|预约|私信/g,
+    /\bleads?\b|\bsign[\s-]?ups?\b|\bregistrations?\b|\bregister\b|\benquir(?:y|ies)\b|\binquir(?:y|ies)\b|\bsubscribers?\b|\bbookings?\b|\bappointments?\b|\breservations?\b|\bconsultations?\b|线索|留资|获客|表单|注册|咨询|预约|私信|潜在客户|潜客|报名|招生|试听|客资/g,
   ],
   ['installs', 3, /\binstalls?\b|\bdownloads?\b|下载|安装|激活|装机/g],
   ['installs', 1, /\bapps?\b|应用/g],
@@ -30,8 +39,14 @@ const KEYWORDS: readonly (readonly [Objective, number, RegExp])[] = [
 const PROMOTE = /\bpromot(?:e|es|ing)\b|\badvertis(?:e|es|ing)\b|\bmarket\b|\bpush\b|推广|宣传|主推/g;
 
 /** Cost phrases are targets, not objectives: `获客成本` does not make a leads campaign. */
-const COST_PHRASES =
-  /(?:转化|获客|线索|留资|下载|激活|安装|注册|成交|出单|拉新)成本|获客单价|转化单价|单次转化|[每单]个?(?:转化|线索|订单|客户|下载|激活|新客|注册)|\bcost[\s-]+per[\s-]+[a-z-]+|\b(?:customer\s+)?acquisition\s+costs?\b|\bconversion\s+costs?\b|\b[te]?cpa\b|\bcp[li]\b/g;
+const COST_PHRASES = new RegExp(
+  `${ZH_CPA_PHRASE}|\\bcost[\\s-]+per[\\s-]+[a-z-]+|\\b(?:customer\\s+)?acquisition\\s+costs?\\b|\\bconversion\\s+costs?\\b|\\b[te]?cpa\\b|\\bcp[li]\\b`,
+  'g',
+);
+
+/** An app named in the goal: with one, new users (`拉新`, `新用户`) are installs. */
+const APP = /\bapps?\b|应用|客户端/;
+const NEW_USERS = /拉新|新用户|新增用户|\bnew users\b|\buser acquisition\b/g;
 
 const HINT: Readonly<Record<CpaKind, Objective>> = {
   conversion: 'conversions',
@@ -69,6 +84,9 @@ export function detectObjective(
   for (const [objective, weight, re] of KEYWORDS) {
     for (const m of masked.matchAll(re)) add(objective, weight, m.index);
   }
+  if (APP.test(masked)) for (const m of masked.matchAll(NEW_USERS)) add('installs', 3, m.index);
+  // A shopping festival (双十一, Black Friday) is a sales push.
+  for (const f of findFestivals(masked)) if (f.shopping) add('sales', 1, f.start);
   if (hints.hasProduct) for (const m of masked.matchAll(PROMOTE)) add('sales', 1, m.index);
   if (hints.cpaKind !== undefined && hints.cpaKind !== 'conversion') add(HINT[hints.cpaKind], 2, text.length);
   const best = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || a[1].first - b[1].first)[0];

@@ -29,6 +29,13 @@ describe('assignRoles', () => {
     ['CPA 40 budget 5000', 5000, 40],
     ['a CPA of ¥40 and a budget of ¥5000 a day', 5000, 40],
     ['spend ¥5000 a day to get leads at under ¥30', 5000, 30],
+    ['300 dollars a week, no more than 1.50 dollars per subscriber', 300, 1.5],
+    ['2,000 HKD a day, cost per booking under 150 HKD', 2000, 150],
+    ['$800 a day, $40 an appointment', 800, 40],
+    ['每天1500元,每个预约成本不超过200元', 1500, 200],
+    ['日预算3000元,单个报名成本50元以内', 3000, 50],
+    ['每天5000元,每个新用户的成本不超过3元', 5000, 3],
+    ['每天5000元,30元一个预约', 5000, 30],
   ])('%s', (goal, budget, cpa) => {
     expect(picked(goal)).toEqual({ budget, cpa });
   });
@@ -53,6 +60,11 @@ describe('assignRoles', () => {
     expect(picked('售价99元的杯子')).toEqual({});
   });
 
+  it('reads neither a click cost nor a daily cost as a CPA', () => {
+    expect(picked('每天预算3000元,每次点击成本不超过2元')).toEqual({ budget: 3000 });
+    expect(picked('每天成本不超过3000元')).toEqual({ budget: 3000 });
+  });
+
   it('prefers a cued budget over an amount with only a currency', () => {
     expect(picked('sell our £5 mugs, £200 a day')).toEqual({ budget: 200 });
   });
@@ -63,5 +75,12 @@ describe('assignRoles', () => {
     expect(cpaKindOf('激活成本')).toBe('install');
     expect(cpaKindOf('每单')).toBe('sale');
     expect(cpaKindOf('cpa')).toBe('conversion');
+    expect(cpaKindOf('cost per booking')).toBe('lead');
+    expect(cpaKindOf('per subscriber')).toBe('lead');
+    expect(cpaKindOf('cost per appointment')).toBe('lead');
+    expect(cpaKindOf('每个预约成本')).toBe('lead');
+    expect(cpaKindOf('单个报名')).toBe('lead');
+    expect(cpaKindOf('每个新用户成本')).toBe('install');
+    expect(cpaKindOf('cost per download')).toBe('install');
   });
 });

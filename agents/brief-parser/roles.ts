@@ -26,8 +26,25 @@ export interface RoledAmount {
   readonly attachedEnd: number;
 }
 
-const CPA_CUE =
-  /\b(?:[te]?cpa|cpl|cpi|cac|cpo)\b|\b(?:leads?|sign[\s-]?ups?|installs?|downloads?|conversions?|customers?|orders?|acquisitions?)\s+(?:at|costing)\b|\bcost[\s-]+per[\s-]+(?:acquisition|conversion|lead|install|download|sign[\s-]?up|registration|order|sale|purchase|customer|result|action|new customer)s?\b|\b(?:customer[\s-]+)?acquisition[\s-]+costs?\b|\bconversion[\s-]+costs?\b|转化成本|获客成本|线索成本|留资成本|下载成本|激活成本|安装成本|注册成本|成交成本|出单成本|拉新成本|获客单价|转化单价|单次转化|(?:单个|每个?|单)(?:转化|线索|订单|客户|下载|激活|新客|注册)|每单/g;
+/** What a CPA can be counted per, in English: `cost per booking`, `$1.50 per subscriber`. */
+const EN_CPA_UNIT =
+  '(?:acquisition|conversion|lead|(?:app\\s+)?install|download|sign[\\s-]?up|registration|subscriber|booking|appointment|reservation|enquiry|inquiry|enquiries|inquiries|consultation|demo|trial|order|sale|purchase|transaction|(?:new\\s+)?customer|new\\s+user|result|action)s?';
+
+/** The same in Chinese: `每个预约`, `单个线索`, `一个下载`. */
+const ZH_CPA_UNIT =
+  '转化|线索|订单|潜在客户|潜客|客户|下载|激活|安装|新客|新用户|用户|注册|预约|报名|留资|表单|咨询|会员|到店|成交|购买';
+
+/**
+ * Chinese cost phrases that name a CPA: `获客成本`, `预约成本`, `单个线索`, `每单`, and any
+ * `每个…成本` / `单个…成本` (`每个预约成本`, `单个新客获取成本`) except a time unit (`每天成本`)
+ * or a click or impression (`每次点击成本` is a CPC).
+ */
+export const ZH_CPA_PHRASE = `(?:转化|获客|线索|留资|下载|激活|安装|注册|成交|出单|拉新|预约|报名|咨询|表单|新客|新用户)成本|获客单价|转化单价|单次转化|(?:(?<![订菜清名账买简下])单|每)(?![个次]?(?:天|日|周|月|年|星期|礼拜|小时|点击|展示|曝光|千次))(?:个|位|名|条|次|份)?[\\u4e00-\\u9fff]{1,6}?的?成本|(?:单个|每个?|每位|每名|单)(?:${ZH_CPA_UNIT})|每单`;
+
+const CPA_CUE = new RegExp(
+  `\\b(?:[te]?cpa|cpl|cpi|cac|cpo)\\b|\\b(?:leads?|sign[\\s-]?ups?|installs?|downloads?|conversions?|customers?|orders?|acquisitions?|subscribers?|bookings?|appointments?|registrations?|enquiries|inquiries)\\s+(?:at|costing)\\b|\\bcost[\\s-]+per[\\s-]+${EN_CPA_UNIT}\\b|\\b(?:customer[\\s-]+)?acquisition[\\s-]+costs?\\b|\\bconversion[\\s-]+costs?\\b|${ZH_CPA_PHRASE}`,
+  'g',
+);
 
 const BUDGET_CUE =
   /\b(?:budgets?|spend(?:ing)?|invest(?:ing|ment)?|daily|weekly|monthly|total|overall)\b|预算|花费|花销|投入|消耗|每天|每日|每周|每月|每个月|总共|一共|合计|总计|共计/g;
@@ -35,8 +52,9 @@ const BUDGET_CUE =
 const PRICE_CUE =
   /\b(?:priced|prices?|costs?(?![\s-]+per)|costing|worth|retail(?:s|ing)?|rrp|msrp)\b|售价|价格|价位|客单价|零售价|定价|原价|标价|单价/g;
 
-const AFTER_CPA =
-  /^\s*(?:的)?\s*(?:(?:target\s+)?(?:t?cpa|cpl|cpi|cac)\b|(?:cost\s+)?per\s+(?:acquisition|conversion|lead|install|download|sign[\s-]?up|registration|order|sale|purchase|customer|result|action|new customer)\b|转化成本|获客成本|线索成本|(?:每|一)个?(?:转化|线索|订单|客户|下载|激活|新客|注册))/;
+const AFTER_CPA = new RegExp(
+  `^\\s*(?:的)?\\s*(?:(?:target\\s+)?(?:t?cpa|cpl|cpi|cac)\\b|(?:(?:cost\\s+)?per|an?|each|every|\\/)\\s*${EN_CPA_UNIT}\\b|转化成本|获客成本|线索成本|(?:每|一|\\/)(?:个|位|名)?(?:${ZH_CPA_UNIT}))`,
+);
 
 const AFTER_BUDGET = /^\s*(?:的)?\s*(?:budget|spend|预算)/;
 
@@ -82,9 +100,14 @@ function lastCue(before: string): Cue | undefined {
  * ```
  */
 export function cpaKindOf(cue: string): CpaKind {
-  if (/lead|sign|regist|cpl|线索|留资|注册/.test(cue)) return 'lead';
-  if (/install|download|cpi|下载|激活|安装/.test(cue)) return 'install';
-  if (/order|sale|purchase|订单|成交|出单|每单/.test(cue)) return 'sale';
+  if (
+    /lead|sign|regist|subscri|booking|appointment|reserv|enquir|inquir|consult|demo|trial|cpl|线索|留资|注册|预约|报名|表单|咨询|潜在客户|潜客/.test(
+      cue,
+    )
+  )
+    return 'lead';
+  if (/install|download|new user|cpi|下载|激活|安装|拉新|新用户/.test(cue)) return 'install';
+  if (/order|sale|purchase|transaction|订单|成交|出单|每单|购买/.test(cue)) return 'sale';
   return 'conversion';
 }
 

@@ -29,6 +29,13 @@ describe('extractSchedule', () => {
     ['next month', { start: '2026-12-01', days: 31 }],
     ['from next month', { start: '2026-12-01' }],
     ['3天后开始,持续一周', { start: '2026-12-02', days: 7 }],
+    ['by double 12', { start: '2026-11-29', days: 14 }],
+    ['从今天一直推到双十二', { start: '2026-11-29', days: 14 }],
+    ['双十二前结束', { start: '2026-11-29', days: 13 }],
+    ['from black friday to cyber monday', { start: '2027-11-26', days: 4 }],
+    ['next weekend', { start: '2026-12-05', days: 2 }],
+    ['weekend cooking classes', {}],
+    ['sell christmas gift boxes', {}],
     ['sell mugs', {}],
   ])('%s', (text, expected) => {
     expect(schedule(text)).toEqual(expected);
