@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Plan } from '../core/index.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'lodestone.js');
@@ -12,10 +12,13 @@ function cli(...args: string[]) {
   const out = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     env: { ...process.env, LODESTONE_DATA_DIR: dataDir, LODESTONE_LOG_LEVEL: 'silent' },
-    timeout: 60_000,
+    timeout: 170_000,
   });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
+
+// Each test spawns the CLI (tsx start-up, first-run memory build): slow on a loaded machine.
+vi.setConfig({ testTimeout: 180_000 });
 
 describe('lodestone CLI', () => {
   it('plan --yes --json prints a Plan and exits 0', () => {
