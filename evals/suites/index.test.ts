@@ -6,9 +6,13 @@ describe('suite registry', () => {
   it('resolves names and all, and fails by listing what exists', () => {
     expect(getSuites(['all'])).toHaveLength(SUITES.length);
     expect(getSuites(['complements'])[0]?.name).toBe('complements');
-    expect(() => getSuites(['support-actions'])).toThrow(NotFoundError);
-    expect(() => getSuites(['support-actions'])).toThrow(
-      /Available: all, brief-parsing, creative, complements, next-buyer, support-intents, bidding/,
+    expect(getSuites(['support-actions', 'support-tau2']).map((s) => s.name)).toEqual([
+      'support-actions',
+      'support-tau2',
+    ]);
+    expect(() => getSuites(['support-nope'])).toThrow(NotFoundError);
+    expect(() => getSuites(['support-nope'])).toThrow(
+      /Available: all, brief-parsing, creative, complements, next-buyer, support-intents, support-actions, support-tau2, bidding/,
     );
   });
   it('has unique kebab-case names and a baseline for every suite', () => {

@@ -10,9 +10,20 @@ import { briefParsing } from './brief-parsing.js';
 import { complements } from './complements.js';
 import { creative } from './creative.js';
 import { nextBuyer } from './next-buyer.js';
+import { supportActions } from './support-actions.js';
 import { supportIntents } from './support-intents.js';
+import { supportTau2 } from './support-tau2.js';
 
-export { bidding, briefParsing, complements, creative, nextBuyer, supportIntents };
+export {
+  bidding,
+  briefParsing,
+  complements,
+  creative,
+  nextBuyer,
+  supportActions,
+  supportIntents,
+  supportTau2,
+};
 
 /** Every suite, in the order `eval run all` runs them. */
 export const SUITES: readonly AnySuite[] = [
@@ -21,6 +32,8 @@ export const SUITES: readonly AnySuite[] = [
   eraseSuite(complements),
   eraseSuite(nextBuyer),
   eraseSuite(supportIntents),
+  eraseSuite(supportActions),
+  eraseSuite(supportTau2),
   eraseSuite(bidding),
 ];
 
