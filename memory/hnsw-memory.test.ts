@@ -22,6 +22,9 @@ import { describeVectorMemoryContract } from './vector-memory.contract.js';
 import type { VectorItem } from './vector-memory.js';
 
 describeVectorMemoryContract('HnswMemory', (options) => HnswMemory.open(options));
+describeVectorMemoryContract('HnswMemory without a graph (graphAbove)', (options) =>
+  HnswMemory.open({ ...options, hnsw: { graphAbove: 1_000 } }),
+);
 
 /** A logger whose lines the test reads back as objects. */
 function capture() {
@@ -181,6 +184,31 @@ describe('HnswMemory durability and index', () => {
     expect(await memory.search(items[500]!.vector, 10, { filter: { group: 99 } })).toHaveLength(3);
     await memory.close();
     await exact.close();
+  });
+
+  it('keeps no graph while small (graphAbove), builds one when the memory grows past it', async () => {
+    const small = { hnsw: { graphAbove: 500 } };
+    const items = randomItems(800, 8);
+    const log = capture();
+    const memory = await open({ ...small, logger: log.logger });
+    await memory.upsert(items.slice(0, 400));
+    await memory.close();
+    expect(existsSync(join(dir, 'index.hnsw'))).toBe(false);
+
+    const again = await open({ ...small, logger: log.logger });
+    expect(log.messages()).toContain('no vector index needed yet');
+    expect((await again.search(items[7]!.vector, 1))[0]!.id).toBe('x7');
+    await again.upsert(items.slice(400));
+    expect(log.messages()).toContain('vector index built');
+    expect((await again.search(items[650]!.vector, 1))[0]!.id).toBe('x650');
+    await again.close();
+    expect(existsSync(join(dir, 'index.hnsw'))).toBe(true);
+
+    const third = capture();
+    const reopened = await open({ ...small, logger: third.logger });
+    expect(third.messages()).toContain('vector index loaded');
+    expect(reopened.size).toBe(800);
+    await reopened.close();
   });
 
   it('keeps every acknowledged item when the writer is killed mid-way', async () => {

@@ -1,6 +1,6 @@
 import type { MetadataPredicate } from './metadata-filter.js';
 import type { Metadata } from './vector-memory.js';
-import { TopK, dotAt, normalize } from './vector-math.js';
+import { TopK, dotAt } from './vector-math.js';
 
 /** One row of the table. `unit` is the vector scaled to unit length. */
 export interface TableRow {
@@ -50,7 +50,10 @@ export class ItemTable {
     return this.ids.length;
   }
 
-  /** Adds or replaces the row with this id (normalising its vector). Returns the label it replaced, if any. */
+  /**
+   * Adds or replaces the row with this id, storing its vector scaled to unit length (`row.unit`
+   * itself is left as it is). Returns the label it replaced, if any.
+   */
   set(row: TableRow): number | undefined {
     const existing = this.slotById.get(row.id);
     const slot = existing ?? this.ids.length;
@@ -61,7 +64,8 @@ export class ItemTable {
     this.labels[slot] = row.label;
     this.texts[slot] = row.text;
     this.metas[slot] = row.metadata;
-    this.vectors.set(normalize(row.unit), slot * this.dim);
+    this.vectors.set(row.unit, slot * this.dim);
+    normalizeAt(this.vectors, slot * this.dim, this.dim);
     this.slotById.set(row.id, slot);
     this.setLabelSlot(row.label, slot);
     return replaced;
@@ -162,9 +166,22 @@ export class ItemTable {
     this.slotByLabel[label] = slot;
   }
 
-  private grow(): void {
-    const next = new Float32Array(Math.max(this.vectors.length * 2, this.dim * 1024));
+  /** Makes room for `rows` rows in all, so that loading that many does not copy the vectors again and again. */
+  reserve(rows: number): void {
+    if (rows * this.dim > this.vectors.length) this.grow(rows * this.dim);
+  }
+
+  private grow(atLeast = 0): void {
+    const next = new Float32Array(Math.max(this.vectors.length * 2, this.dim * 1024, atLeast));
     next.set(this.vectors);
     this.vectors = next;
   }
+}
+
+/** Scales the `dim` numbers of `slab` from `offset` to unit length, in place (a zero vector stays zero). */
+function normalizeAt(slab: Float32Array, offset: number, dim: number): void {
+  let norm = 0;
+  for (let i = offset; i < offset + dim; i++) norm += slab[i]! * slab[i]!;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let i = offset; i < offset + dim; i++) slab[i] = slab[i]! / norm;
 }

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Logger } from '../src/core/logger.js';
 import { silentLogger } from '../src/core/logger.js';
 import { FeatureIdf } from './feature-idf.js';
@@ -34,7 +34,7 @@ export function createOfflineEmbedder(options: OfflineEmbedderOptions = {}): Has
   const cacheDir = options.cacheDir ?? join(dataDir, '..', '.lodestone', 'cache');
   const log = (options.logger ?? silentLogger()).child({ component: 'offline-embedder' });
   const files = corpusFiles(dataDir);
-  const key = corpusHash(files).slice(0, 16);
+  const key = rememberedCorpusHash(files, cacheDir).slice(0, 16);
   const cacheFile = join(cacheDir, `feature-idf-ngrams-${key}.bin`);
   let idf: FeatureIdf | undefined;
   if (existsSync(cacheFile)) {
@@ -47,9 +47,7 @@ export function createOfflineEmbedder(options: OfflineEmbedderOptions = {}): Has
   if (idf === undefined) {
     const started = performance.now();
     idf = FeatureIdf.learn(shippedCorpusTexts(files), 'ngrams');
-    mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(`${cacheFile}.tmp`, idf.serialise());
-    renameSync(`${cacheFile}.tmp`, cacheFile);
+    writeAtomically(cacheFile, idf.serialise());
     const ms = Math.round(performance.now() - started);
     log.info({ cacheFile, documents: idf.documents, ms }, 'IDF table learned from the shipped corpora');
   }
@@ -60,4 +58,32 @@ export function createOfflineEmbedder(options: OfflineEmbedderOptions = {}): Has
     idf,
     idfTag: `@${key}`,
   });
+}
+
+/**
+ * {@link corpusHash} (12 MB read and hashed), remembered in `<cacheDir>/corpus-hash.json` against
+ * the files' paths, sizes and modification times: recomputed only when one of those changes.
+ */
+function rememberedCorpusHash(files: readonly string[], cacheDir: string): string {
+  const stamp = files.map((file) => {
+    const { size, mtimeMs } = statSync(file);
+    return `${file}\t${size}\t${mtimeMs}`;
+  });
+  const path = join(cacheDir, 'corpus-hash.json');
+  try {
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { stamp?: unknown; hash?: unknown };
+    if (typeof saved.hash === 'string' && JSON.stringify(saved.stamp) === JSON.stringify(stamp))
+      return saved.hash;
+  } catch {
+    // missing or unreadable: recompute
+  }
+  const hash = corpusHash(files);
+  writeAtomically(path, JSON.stringify({ stamp, hash }));
+  return hash;
+}
+
+function writeAtomically(path: string, content: string | Buffer): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(`${path}.${process.pid}.tmp`, content);
+  renameSync(`${path}.${process.pid}.tmp`, path);
 }

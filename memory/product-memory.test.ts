@@ -7,6 +7,7 @@ import type { Embedder } from './embedder.js';
 import { UnknownFilterFieldError } from './errors.js';
 import { sampleProducts } from './fixtures/catalog.js';
 import { HashedEmbedder } from './hashed-embedder.js';
+import { HnswMemory } from './hnsw-memory.js';
 import { ProductMemory } from './product-memory.js';
 
 /** Wraps an embedder and counts the texts it embeds. */
@@ -69,6 +70,24 @@ describe('ProductMemory', () => {
     expect(embedder.texts).toBe(11);
     expect(products.contentHash).not.toBe(hash);
     expect(await products.get('G3')).toBeUndefined();
+    await products.close();
+  });
+
+  it('redoes a sync that was interrupted after writing to the memory, dropping what it left behind', async () => {
+    const embedder = counting(new HashedEmbedder({ dim: 256 }));
+    let products = await ProductMemory.open({ dir, embedder });
+    await products.sync(sampleProducts());
+    await products.close();
+    // A sync that crashed before recording its manifest: the store changed, the manifest did not.
+    const store = await HnswMemory.open({ dir: join(dir, 'products'), dim: 256 });
+    await store.upsert([{ id: 'STRAY', vector: Array.from({ length: 256 }, (_, i) => (i === 0 ? 1 : 0)) }]);
+    await store.close();
+
+    products = await ProductMemory.open({ dir, embedder });
+    expect(await products.sync(sampleProducts())).toEqual({ changed: true, upserted: 10, deleted: 1 });
+    expect(await products.get('STRAY')).toBeUndefined();
+    expect(await products.sync(sampleProducts())).toMatchObject({ changed: false });
+    expect(embedder.texts).toBe(20);
     await products.close();
   });
 

@@ -3,7 +3,7 @@ import { InvalidInputError, NotFoundError } from '../src/core/errors.js';
 import type { Logger } from '../src/core/logger.js';
 import { silentLogger } from '../src/core/logger.js';
 import { Product } from '../src/core/schemas/catalog.js';
-import { DerivedCollection, contentHash } from './collection-sync.js';
+import { DerivedCollection, contentHash, quickHash } from './collection-sync.js';
 import type { SyncReport } from './collection-sync.js';
 import type { Embedder } from './embedder.js';
 import type { HnswSettings } from './hnsw-memory.js';
@@ -91,12 +91,27 @@ export class ProductMemory {
     return this.collection.contentHash;
   }
 
+  /**
+   * Changes whenever a stored product vector may have (any write to the memory, or a new memory);
+   * what user profiles built from the vectors record to know when to rebuild.
+   */
+  get revision(): string {
+    return this.collection.memory.revision;
+  }
+
   get size(): number {
     return this.collection.memory.size;
   }
 
-  /** Makes the memory hold exactly these products. Throws {@link InvalidInputError} on a malformed product. */
+  /**
+   * Makes the memory hold exactly these products (the last of repeated ids wins). Throws
+   * {@link InvalidInputError} on a malformed product. When the input hashes as the last synced
+   * one did, nothing is parsed or embedded.
+   */
   async sync(products: readonly Product[]): Promise<SyncReport> {
+    const quick = quickHash(products);
+    if (quick !== undefined && this.collection.isCurrent(quick))
+      return { changed: false, upserted: 0, deleted: 0 };
     const byId = new Map<string, Product>();
     products.forEach((candidate, i) => {
       const parsed = Product.safeParse(candidate);
@@ -110,8 +125,9 @@ export class ProductMemory {
       }
       byId.set(parsed.data.id, parsed.data);
     });
-    const items = [...byId.values()].map((product) => ({ id: product.id, hash: contentHash(product) }));
-    return this.collection.sync(contentHash(items), items, async (ids) => {
+    // Parsed, so keys are in schema order and quickHash is never undefined.
+    const items = [...byId.values()].map((product) => ({ id: product.id, hash: quickHash(product)! }));
+    return this.collection.sync(quick ?? contentHash(items), items, async (ids) => {
       const batch = ids.map((id) => byId.get(id)!);
       const vectors = await this.embedder.embed(batch.map(productText));
       return batch.map((product, i) => ({
@@ -131,6 +147,19 @@ export class ProductMemory {
   /** The stored vector of a product, or undefined. */
   async vectorOf(id: string): Promise<Float32Array | undefined> {
     return (await this.collection.memory.get(id))?.vector;
+  }
+
+  /**
+   * The stored vector of a product scaled to unit length, read from memory (synchronous, no
+   * storage read), or undefined.
+   *
+   * @example
+   * ```ts
+   * products.unitVectorOf('85123A'); // Float32Array of length embedder.dim, norm 1
+   * ```
+   */
+  unitVectorOf(id: string): Float32Array | undefined {
+    return this.collection.memory.unitVectorOf(id);
   }
 
   /**

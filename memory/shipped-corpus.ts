@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError } from '../src/core/errors.js';
-import { parseCsv } from './csv.js';
+import { csvColumn, parseCsv } from './csv.js';
 
 /** The repository's `data/` folder. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
@@ -58,7 +58,7 @@ export function corpusHash(files: readonly string[]): string {
  */
 export function shippedCorpusTexts(files: readonly string[]): string[] {
   const [bitext, ...retail] = files;
-  const messages = bitextRows(bitext!).map((row) => row.instruction ?? '');
+  const messages = csvColumn(readFileSync(bitext!, 'utf8'), 'instruction');
   return [...messages, ...retailDescriptions(retail)].filter((text) => text.trim().length > 0);
 }
 
@@ -85,7 +85,9 @@ export function bitextRows(file: string): Record<string, string>[] {
 export function retailDescriptions(files: readonly string[]): string[] {
   const descriptions = new Set<string>();
   for (const file of files) {
-    for (const row of parseCsv(readFileSync(file, 'utf8'))) descriptions.add((row.Description ?? '').trim());
+    for (const description of csvColumn(readFileSync(file, 'utf8'), 'Description')) {
+      descriptions.add(description.trim());
+    }
   }
   descriptions.delete('');
   return [...descriptions];

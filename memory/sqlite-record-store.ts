@@ -187,13 +187,23 @@ export class SqliteRecordStore implements RecordStore {
 }
 
 function toRecord(row: ItemRow): StoredRecord {
-  // Copy: the blob's Buffer may not be 4-byte aligned, which a Float32Array view requires.
-  const bytes = row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength);
   return {
     id: row.id,
     label: row.label,
     text: row.text,
     metadataJson: row.metadata,
-    vector: new Float32Array(bytes),
+    vector: floats(row.vector),
   };
+}
+
+/**
+ * The blob as a Float32Array: a view when the Buffer has its memory to itself (better-sqlite3
+ * gives each blob its own), else a copy, since a view needs 4-byte alignment and must not alias
+ * another record's bytes.
+ */
+function floats(blob: Buffer): Float32Array {
+  if (blob.byteOffset === 0 && blob.buffer.byteLength === blob.byteLength) {
+    return new Float32Array(blob.buffer, 0, blob.byteLength / Float32Array.BYTES_PER_ELEMENT);
+  }
+  return new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
 }

@@ -89,6 +89,27 @@ export abstract class StoredMemory implements VectorMemory {
     });
   }
 
+  /** Ids of every stored item, in no particular order. */
+  ids(): string[] {
+    this.assertOpen('ids');
+    return Array.from({ length: this.table.size }, (_, slot) => this.table.idAt(slot));
+  }
+
+  /**
+   * The item's vector scaled to unit length, from memory (no storage read), or undefined. A copy:
+   * for callers that read many vectors at once, such as user profiles built from products.
+   *
+   * @example
+   * ```ts
+   * memory.unitVectorOf('85123A'); // Float32Array of length dim, norm 1
+   * ```
+   */
+  unitVectorOf(id: string): Float32Array | undefined {
+    this.assertOpen('unitVectorOf');
+    const slot = this.table.slotOfId(id);
+    return slot === undefined ? undefined : this.table.unitAt(slot).slice();
+  }
+
   async get(id: string): Promise<StoredItem | undefined> {
     this.assertOpen('get');
     checkId(id, 'id');
@@ -141,13 +162,14 @@ export abstract class StoredMemory implements VectorMemory {
 
   /** Fills the table from the store (on open). */
   protected async loadTable(): Promise<void> {
+    this.table.reserve((await this.store.info()).count);
     for await (const record of this.store.scan()) {
       this.table.set({
         id: record.id,
         label: record.label,
         text: record.text,
         metadata: deepFreeze(parseMetadata(record)),
-        unit: record.vector.slice(),
+        unit: record.vector,
       });
     }
   }
@@ -218,9 +240,11 @@ function parseMetadata(record: StoredRecord): Metadata {
 }
 
 function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    for (const child of value as unknown[]) if (typeof child === 'object') deepFreeze(child);
+  } else {
+    for (const child of Object.values(value)) if (typeof child === 'object') deepFreeze(child);
   }
-  return value;
+  return Object.freeze(value);
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InvalidInputError, NotFoundError } from '../src/core/errors.js';
 import { sampleProducts, sampleUsers } from './fixtures/catalog.js';
 import { HashedEmbedder } from './hashed-embedder.js';
@@ -74,7 +74,16 @@ describe('UserMemory', () => {
     await users.sync(sampleUsers());
     await users.close();
     users = await UserMemory.open({ dir, products });
-    expect(await users.sync(sampleUsers())).toMatchObject({ changed: false });
+    // Unchanged input is recognised by its hash, before any product vector is read.
+    const reads = vi.spyOn(products, 'unitVectorOf');
+    expect(await users.sync(sampleUsers())).toEqual({
+      changed: false,
+      upserted: 0,
+      deleted: 0,
+      skipped: ['ghost'],
+    });
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
     await products.sync(sampleProducts().map((p) => (p.id === 'M1' ? { ...p, title: 'GREEN MUG' } : p)));
     expect(await users.sync(sampleUsers())).toMatchObject({ changed: true, upserted: 6 });
     await users.close();

@@ -3,13 +3,14 @@ import { InvalidInputError, NotFoundError } from '../src/core/errors.js';
 import type { Logger } from '../src/core/logger.js';
 import { silentLogger } from '../src/core/logger.js';
 import { UserProfile } from '../src/core/schemas/catalog.js';
-import { DerivedCollection, contentHash } from './collection-sync.js';
+import { DerivedCollection, contentHash, quickHash } from './collection-sync.js';
 import type { SyncReport } from './collection-sync.js';
 import type { HnswSettings } from './hnsw-memory.js';
 import type { MetadataFilter, MetadataSchema } from './metadata-filter.js';
 import type { ProductMemory } from './product-memory.js';
+import { addScaled, compact } from './vector-math.js';
+import type { CompactVector } from './vector-math.js';
 import type { VectorItem } from './vector-memory.js';
-import { normalize } from './vector-math.js';
 
 /** The user fields a search can filter on. */
 export const USER_SCHEMA = {
@@ -108,36 +109,61 @@ export class UserMemory {
   }
 
   /**
-   * Makes the memory hold these users. Users none of whose products are in the product memory
-   * are left out and listed in `skipped`.
+   * Makes the memory hold these users (the last of repeated ids wins). Users none of whose
+   * products are in the product memory are left out and listed in `skipped`. When neither the
+   * users (by hash), the product memory (its content hash and revision) nor the settings changed
+   * since the last sync, nothing is parsed or rebuilt.
    */
   async sync(users: readonly UserProfile[]): Promise<SyncReport & { skipped: string[] }> {
-    const parsed = users.map((user, i) => {
+    const settings = {
+      productsHash: this.products.contentHash,
+      productsRevision: this.products.revision,
+      halfLifeDays: this.halfLifeDays,
+      asOf: this.asOf ?? null,
+    };
+    const quick = quickHash(users);
+    const hash = quick === undefined ? undefined : contentHash([settings, quick]);
+    if (hash !== undefined && this.collection.isCurrent(hash)) {
+      const skipped = uniqueIds(users).filter((id) => !this.collection.has(id));
+      return { changed: false, upserted: 0, deleted: 0, skipped };
+    }
+    const byId = new Map<string, UserProfile>();
+    users.forEach((user, i) => {
       const result = UserProfile.safeParse(user);
       if (!result.success) throw new InvalidInputError(`users[${i}]`, 'a UserProfile', user);
-      return result.data;
+      byId.set(result.data.id, result.data);
     });
-    const asOf =
-      this.asOf ??
-      parsed.flatMap((u) => u.purchases.map((p) => p.date)).reduce((a, b) => (b > a ? b : a), '');
-    const productVectors = new Map<string, Float32Array | undefined>();
-    const vectorOf = async (id: string) => {
-      if (!productVectors.has(id)) productVectors.set(id, await this.products.vectorOf(id));
-      return productVectors.get(id);
+    const asOf = this.asOf ?? latestPurchase(byId.values());
+    // Each product's unit vector, read once from the product memory however many bought it.
+    const units = new Map<string, CompactVector | undefined>();
+    const unitOf = (id: string) => {
+      if (!units.has(id)) {
+        const unit = this.products.unitVectorOf(id);
+        units.set(id, unit === undefined ? undefined : compact(unit));
+      }
+      return units.get(id);
     };
     const built = new Map<string, VectorItem>();
     const skipped: string[] = [];
-    for (const user of parsed) {
-      const item = await this.userItem(user, asOf, vectorOf);
+    // Days since the epoch of each date, parsed once: histories repeat the same few hundred days.
+    const days = new Map<string, number>();
+    const dayOf = (date: string) => {
+      let day = days.get(date);
+      if (day === undefined) days.set(date, (day = Date.parse(date) / DAY_MS));
+      return day;
+    };
+    const asOfDay = dayOf(asOf);
+    for (const user of byId.values()) {
+      const item = this.userItem(user, asOfDay, dayOf, unitOf);
       if (item === undefined) skipped.push(user.id);
       else built.set(user.id, item);
     }
-    const settings = { productsHash: this.products.contentHash, halfLifeDays: this.halfLifeDays, asOf };
-    const items = [...built.values()].map((item) => ({
-      id: item.id,
-      hash: contentHash([settings, item.metadata]),
-    }));
-    const report = await this.collection.sync(contentHash([settings, items]), items, (ids) =>
+    // An item's hash covers everything its vector and metadata come from (parsed, so never undefined).
+    const itemSettings = { ...settings, asOf };
+    const items = [...byId.values()]
+      .filter((user) => built.has(user.id))
+      .map((user) => ({ id: user.id, hash: quickHash([itemSettings, user])! }));
+    const report = await this.collection.sync(hash ?? contentHash([itemSettings, items]), items, (ids) =>
       Promise.resolve(ids.map((id) => built.get(id)!)),
     );
     return { ...report, skipped };
@@ -190,40 +216,73 @@ export class UserMemory {
       }));
   }
 
-  private async userItem(
+  /**
+   * The user's vector: the mean of the unit vectors of the products they bought, each purchase
+   * line weighted 2^(−age/halfLife), age in days before `asOfDay` (a later purchase counts as made
+   * on it; `dayOf` gives a date's day number). Undefined when none of the products has a vector.
+   */
+  private userItem(
     user: UserProfile,
-    asOf: string,
-    vectorOf: (id: string) => Promise<Float32Array | undefined>,
-  ): Promise<VectorItem | undefined> {
-    const bought: { unit: Float32Array; age: number }[] = [];
-    for (const purchase of user.purchases) {
-      const product = await vectorOf(purchase.productId);
-      if (product === undefined) continue;
-      const age = Math.max(0, (Date.parse(asOf) - Date.parse(purchase.date)) / DAY_MS);
-      bought.push({ unit: normalize(product.slice()), age });
+    asOfDay: number,
+    dayOf: (date: string) => number,
+    unitOf: (id: string) => CompactVector | undefined,
+  ): VectorItem | undefined {
+    // Plain indexed loops: this runs for every purchase line of every user, on cold code.
+    const units: CompactVector[] = [];
+    const days: number[] = [];
+    let latest = Number.NEGATIVE_INFINITY;
+    let lastPurchase = '';
+    for (let i = 0; i < user.purchases.length; i++) {
+      const purchase = user.purchases[i]!;
+      if (purchase.date > lastPurchase) lastPurchase = purchase.date;
+      const unit = unitOf(purchase.productId);
+      if (unit === undefined) continue;
+      const day = Math.min(dayOf(purchase.date), asOfDay);
+      units.push(unit);
+      days.push(day);
+      if (day > latest) latest = day;
     }
-    if (bought.length === 0) return undefined;
+    if (units.length === 0) return undefined;
     // Ages are taken from the user's most recent purchase: the mean is the same, and weights of
     // old histories with short half-lives do not underflow to zero.
-    const youngest = bought.reduce((min, b) => Math.min(min, b.age), Number.POSITIVE_INFINITY);
-    const sum = new Float32Array(this.products.embedder.dim);
+    const sum = new Float64Array(this.products.embedder.dim);
     let weight = 0;
-    for (const { unit, age } of bought) {
-      const w = 2 ** (-(age - youngest) / this.halfLifeDays);
-      for (let i = 0; i < sum.length; i++) sum[i] = sum[i]! + w * unit[i]!;
+    for (let j = 0; j < units.length; j++) {
+      const w = 2 ** (-(latest - days[j]!) / this.halfLifeDays);
+      addScaled(sum, units[j]!, w);
       weight += w;
     }
-    if (sum.every((x) => x === 0)) return undefined;
-    const dates = user.purchases.map((p) => p.date).sort();
+    const vector = new Float32Array(sum.length);
+    let zero = true;
+    for (let i = 0; i < sum.length; i++) {
+      vector[i] = sum[i]! / weight;
+      if (sum[i] !== 0) zero = false;
+    }
+    if (zero) return undefined;
+    const bought = new Set<string>();
+    for (let i = 0; i < user.purchases.length; i++) bought.add(user.purchases[i]!.productId);
     return {
       id: user.id,
       metadata: {
         country: user.country,
         purchases: user.purchases.length,
-        lastPurchase: dates.at(-1) ?? '',
-        bought: [...new Set(user.purchases.map((p) => p.productId))].sort(),
+        lastPurchase,
+        bought: [...bought].sort(),
       },
-      vector: sum.map((x) => x / weight),
+      vector,
     };
   }
+}
+
+function latestPurchase(users: Iterable<UserProfile>): string {
+  let latest = '';
+  for (const user of users) for (const { date } of user.purchases) if (date > latest) latest = date;
+  return latest;
+}
+
+/** The distinct ids of a list of users, in order (the input is not validated: anything odd is skipped). */
+function uniqueIds(users: readonly UserProfile[]): string[] {
+  return [...new Set(users.map((user) => (user as { id?: unknown } | null)?.id))].filter(
+    (id): id is string => typeof id === 'string',
+  );
 }

@@ -54,6 +54,43 @@ export function dotAt(a: Float32Array, slab: Float32Array, offset: number): numb
   return sum;
 }
 
+/** A vector in the form cheapest to add: its non-zero entries when it has few, else all of it. */
+export type CompactVector = { dense: Float32Array } | { indices: Uint32Array; values: Float32Array };
+
+/**
+ * A vector's compact form: sparse when at most a quarter of it is non-zero (hashed-feature
+ * embeddings of short texts are mostly zeros), else dense.
+ *
+ * @example
+ * ```ts
+ * addScaled(sum, compact(vector), 0.5); // sum += 0.5 * vector
+ * ```
+ */
+export function compact(vector: Float32Array): CompactVector {
+  let nonZero = 0;
+  for (let i = 0; i < vector.length; i++) if (vector[i] !== 0) nonZero += 1;
+  if (nonZero * 4 > vector.length) return { dense: vector };
+  const indices = new Uint32Array(nonZero);
+  const values = new Float32Array(nonZero);
+  for (let i = 0, k = 0; i < vector.length; i++) {
+    if (vector[i] === 0) continue;
+    indices[k] = i;
+    values[k++] = vector[i]!;
+  }
+  return { indices, values };
+}
+
+/** `sum += weight * vector`, in place. */
+export function addScaled(sum: Float64Array, vector: CompactVector, weight: number): void {
+  if ('dense' in vector) {
+    const { dense } = vector;
+    for (let i = 0; i < dense.length; i++) sum[i] = sum[i]! + weight * dense[i]!;
+    return;
+  }
+  const { indices, values } = vector;
+  for (let k = 0; k < indices.length; k++) sum[indices[k]!] = sum[indices[k]!]! + weight * values[k]!;
+}
+
 /**
  * Keeps the `k` largest scores seen (a min-heap), for exact top-k search.
  *
