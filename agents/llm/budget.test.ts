@@ -133,3 +133,21 @@ describe('budgets are checked before each call', () => {
     expect(ledger.check('audience-reasoner', { promptTokens: 10, model: 'gpt-4o-mini' })).toBeUndefined();
   });
 });
+
+describe('budgets and agents in parallel', () => {
+  it('a checked call is in flight until charged or released: parallel agents cannot pass a run budget together', () => {
+    const ledger = new BudgetLedger({ clock: fixedClock(START), run: { steps: 3 } });
+    const next = { promptTokens: 10, model: 'gpt-4o-mini' };
+    const usage = { inputTokens: 10, outputTokens: 5, totalTokens: 15 };
+    expect(ledger.check('creative-analyst', next)).toBeUndefined();
+    expect(ledger.check('audience-reasoner', next)).toBeUndefined();
+    ledger.charge('creative-analyst', 'gpt-4o-mini', usage);
+    expect(ledger.check('creative-analyst', next)).toBeUndefined();
+    // 1 charged + 2 in flight: the audience reasoner's next call would be the 4th.
+    ledger.charge('audience-reasoner', 'gpt-4o-mini', usage);
+    expect(ledger.check('audience-reasoner', next)).toMatchObject({ budget: 'steps', scope: 'run', used: 3 });
+    // A failed call releases its slot.
+    ledger.release('creative-analyst');
+    expect(ledger.check('audience-reasoner', next)).toBeUndefined();
+  });
+});

@@ -59,6 +59,8 @@ export class BudgetLedger {
   readonly prices: PriceTable;
   readonly #run: BudgetUsage;
   readonly #agents = new Map<string, BudgetUsage>();
+  /** Calls checked and not yet charged or released, per agent: parallel agents count each other's. */
+  readonly #inFlight = new Map<string, { tokens: number; usd: number }>();
 
   constructor(private readonly options: BudgetLedgerOptions) {
     this.prices = options.prices ?? PRICE_TABLE;
@@ -74,9 +76,11 @@ export class BudgetLedger {
   }
 
   /**
-   * The error that forbids the next call, or undefined. `live: false` (a replayed call) skips the
-   * wall-time budget, which a replay cannot reproduce; the others are checked identically so a
-   * replay stops exactly where the run stopped.
+   * The error that forbids the next call, or undefined — in which case the call is counted as in
+   * flight until {@link charge} or {@link release}, so that agents running in parallel cannot
+   * together pass a run budget. `live: false` (a replayed call) skips the wall-time budget, which
+   * a replay cannot reproduce; the others are checked identically so a replay stops exactly where
+   * the run stopped.
    */
   check(
     agent: string,
@@ -85,25 +89,47 @@ export class BudgetLedger {
     const now = this.options.clock.now().getTime();
     const limits = this.limitsFor(agent);
     const nextUsd = costOf(next.model, { inputTokens: next.promptTokens, outputTokens: 0 }, this.prices);
-    for (const [scope, usage, limit] of [
-      ['run', this.#run, limits.run],
-      ['agent', this.#usage(agent), limits.agent],
+    this.release(agent);
+    const others = [...this.#inFlight.values()];
+    const runInFlight = {
+      steps: others.length,
+      tokens: others.reduce((a, x) => a + x.tokens, 0),
+      usd: others.reduce((a, x) => a + x.usd, 0),
+      startedAt: undefined,
+    };
+    const noneInFlight = { steps: 0, tokens: 0, usd: 0, startedAt: undefined };
+    for (const [scope, usage, inFlight, limit] of [
+      ['run', this.#run, runInFlight, limits.run],
+      ['agent', this.#usage(agent), noneInFlight, limits.agent],
     ] as const) {
+      const counted = {
+        ...usage,
+        steps: usage.steps + inFlight.steps,
+        tokens: usage.tokens + inFlight.tokens,
+        usd: usage.usd + inFlight.usd,
+      };
       for (const name of NAMES) {
         const max = limit[name];
         if (max === undefined) continue;
         if (name === 'wallTimeMs' && next.live === false) continue;
-        const [used, projected] = this.#measure(name, usage, now, next.promptTokens, nextUsd);
+        const [used, projected] = this.#measure(name, counted, now, next.promptTokens, nextUsd);
         if (projected > max) {
           return new BudgetExceededError(name, scope, agent, max, used, projected);
         }
       }
     }
+    this.#inFlight.set(agent, { tokens: next.promptTokens, usd: nextUsd });
     return undefined;
+  }
+
+  /** Forgets an agent's checked call that was never answered (it failed, or will be retried). */
+  release(agent: string): void {
+    this.#inFlight.delete(agent);
   }
 
   /** Records a call's usage against the run and the agent; returns its price in dollars. */
   charge(agent: string, model: string, usage: TokenUsage): number {
+    this.release(agent);
     const usd = costOf(model, usage, this.prices);
     const now = this.options.clock.now().getTime();
     for (const scope of [this.#run, this.#usage(agent)]) {

@@ -54,6 +54,8 @@ export type LoopEvent =
     }
   | { type: 'loop.reasked'; agent: string; reason: ReaskReason; attempt: number; issues: string[] }
   | { type: 'loop.done'; agent: string; calls: number; output: unknown }
+  /** The agent's guards corrected a schema-valid answer (numbers clamped to the tools' bounds, say). */
+  | { type: 'output.guarded'; agent: string; corrections: string[] }
   | { type: 'loop.failed'; agent: string; code: string; message: string };
 
 export type LoopEventType = LoopEvent['type'];
@@ -74,6 +76,7 @@ export const JOURNALED_LOOP_EVENTS = [
   'loop.reasked',
   'loop.done',
   'loop.failed',
+  'output.guarded',
 ] as const satisfies readonly LoopEventType[];
 
 /**

@@ -90,3 +90,22 @@ export function extractJson(text: string): { ok: true; value: unknown } | { ok: 
   }
   return { ok: false, error };
 }
+
+/**
+ * Runs output checks in order and returns the first failure, so an agent can stack its own
+ * structural check on top of a shared one (faithfulness, say).
+ *
+ * @example
+ * ```ts
+ * const check = combineChecks(faithfulnessCheck({ agent: 'audience-reasoner' }), knownProductsCheck);
+ * ```
+ */
+export function combineChecks(...checks: readonly (OutputCheck | undefined)[]): OutputCheck {
+  return (output, ctx) => {
+    for (const check of checks) {
+      const result = check?.(output, ctx);
+      if (result && !result.ok) return result;
+    }
+    return { ok: true };
+  };
+}

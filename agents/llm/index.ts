@@ -35,3 +35,6 @@ export {
 } from './tool-loop.js';
 export * from './run-tool-loop.js';
 export * from './llm-policy.js';
+export * from './journal-only-model.js';
+export * from './cost-ledger.js';
+export * from './guards.js';

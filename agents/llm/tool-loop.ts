@@ -173,6 +173,7 @@ export const toolLoopMachine = setup({
               context.attempt < context.deps.retry.maxRetries,
             target: 'backingOff',
             actions: assign(({ context: { deps, callIndex, attempt }, event }) => {
+              deps.ledger.release(deps.agent);
               const failure = classifyModelError(event.error);
               const delayMs = deps.retry.delayMs(attempt + 1, failure);
               const message = event.error instanceof Error ? event.error.message : String(event.error);
@@ -191,15 +192,17 @@ export const toolLoopMachine = setup({
           {
             target: 'failed',
             actions: assign({
-              error: ({ context, event }) =>
-                event.error instanceof LodestoneError
+              error: ({ context, event }) => {
+                context.deps.ledger.release(context.deps.agent);
+                return event.error instanceof LodestoneError
                   ? event.error
                   : new ModelCallError(
                       context.deps.agent,
                       context.attempt + 1,
                       classifyModelError(event.error).kind,
                       event.error,
-                    ),
+                    );
+              },
             }),
           },
         ],

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
-import { createActor, waitFor } from 'xstate';
 import type { AgentContext, AgentMemory } from '../../agents/define-agent.js';
+import { costLedger, type CostLedger, type RetryPolicy } from '../../agents/llm/index.js';
 import { createOfflineEmbedder, ProductMemory, UserMemory } from '../../memory/index.js';
 import { Catalog, loadCatalogData } from '../../tools/catalog/index.js';
-import { campaignLaunchMachine, type CampaignLaunchEvent } from '../../workflows/index.js';
+import type { CampaignLaunchEvent } from '../../workflows/index.js';
 import {
+  ConfigError,
   createIdGenerator,
+  fixedClock,
   InvalidInputError,
   isoDate,
   NotFoundError,
@@ -19,12 +21,25 @@ import {
   type Logger,
   type Plan,
   type RunRecord,
-  type RunStatus,
   silentLogger,
 } from '../core/index.js';
-import { buildPlan, statusOf } from './build-plan.js';
-import { launchActors } from './launch-actors.js';
-import { serializeError, StepRecorder, type ProgressEvent } from './step-recorder.js';
+import type { ChatModel } from '../core/model/index.js';
+import { driveRun, type DriveOptions, type PlanResult } from './drive-run.js';
+import { pricesFromConfig, type LlmSetup } from './llm-runtime.js';
+import { llmSetup, replaySetup } from './llm-setup.js';
+import {
+  decisionsOf,
+  lastErrorOf,
+  lastPlanOf,
+  resumedBudgets,
+  runStartOf,
+  settledAt,
+  type RunError,
+  type RunStarted,
+} from './run-journal.js';
+import type { ProgressEvent } from './step-recorder.js';
+
+export type { PlanResult } from './drive-run.js';
 
 export interface LodestoneOptions {
   config: Config;
@@ -35,29 +50,40 @@ export interface LodestoneOptions {
   catalog?: Catalog;
   /** The shared vector memory; `false` runs the agents without it; by default opened under the data dir. */
   memory?: AgentMemory | false;
+  /**
+   * LLM mode with this chat model (or one per agent), whatever `config.model` says — tests pass
+   * `ScriptedChatModel`s. Without it, `config.model` decides: `offline`, or ChatOpenAI for `openai:<model>`.
+   */
+  model?: ChatModel | ((agent: string) => ChatModel);
+  /** Retry policy of model calls (tests pass one without delays); default from the config. */
+  retry?: RetryPolicy;
 }
 
-export interface PlanResult {
-  runId: string;
-  status: RunStatus;
-  plan?: Plan;
-  /** Set when the run failed: the error, with its code and fields. */
-  error?: { code: string; message: string } & Record<string, unknown>;
-  /** The original error object, for callers that rethrow it. */
-  cause?: unknown;
+/** What `replay` found: the re-run's result and whether it matches the journaled one. */
+export interface ReplayResult extends PlanResult {
+  /** True when the re-run's plan (or error code) is byte-identical to the journaled one. */
+  identical: boolean;
+  /** Model calls made live: always 0 for a replay. */
+  modelCalls: number;
+  /** Model calls answered from the journal. */
+  replayedCalls: number;
 }
 
 export interface RunView {
   run: RunRecord;
   plan?: Plan;
-  error?: { code: string; message: string } & Record<string, unknown>;
+  error?: RunError;
   entries: JournalEntry[];
 }
+
+type OnProgress = (e: ProgressEvent) => void;
 
 const KIND = 'campaign-launch';
 
 /**
- * The composition root's public face: plans campaigns, records decisions, lists and shows runs.
+ * The composition root's public face: plans campaigns (offline, or in LLM mode on any
+ * OpenAI-compatible model), records decisions, resumes interrupted runs, replays runs from their
+ * journal, lists and shows runs and their costs.
  *
  * @example
  * ```ts
@@ -72,25 +98,34 @@ export class Lodestone {
   readonly clock: Clock;
   readonly #ids: IdGenerator;
   readonly #journal: Journal;
+  readonly #llm: LlmSetup | undefined;
   #catalog: Catalog | undefined;
   #memory: AgentMemory | false | undefined;
   #ownsMemory = false;
 
+  /** Checks the model configuration first: a bad model id, base URL or missing key throws a `ConfigError` here, before any call. */
   constructor(options: LodestoneOptions) {
     this.config = options.config;
     this.logger = options.logger ?? silentLogger();
     this.clock = options.clock ?? systemClock;
+    this.#llm = llmSetup(options);
     this.#ids = options.ids ?? createIdGenerator(this.clock);
     this.#journal = options.journal ?? new SqliteJournal(join(this.config.dataDir, 'journal.db'));
     this.#catalog = options.catalog;
     this.#memory = options.memory;
   }
 
+  /** `llm` with the model name when the agents run their LLM policies, else `offline`. */
+  get mode(): { mode: 'offline' } | { mode: 'llm'; model: string } {
+    return this.#llm ? { mode: 'llm', model: this.#llm.modelName } : { mode: 'offline' };
+  }
+
   /**
    * The product and user memory, opened on first use under `<data dir>/memory`: built from the
    * catalog on the first run, reopened from its cache afterwards, rebuilt only when the data change.
+   * Its embedder is the offline one in every mode: planning sends nothing to an embeddings API.
    */
-  async memory(onProgress?: (e: ProgressEvent) => void): Promise<AgentMemory | undefined> {
+  async memory(onProgress?: OnProgress): Promise<AgentMemory | undefined> {
     if (this.#memory === false) return undefined;
     if (this.#memory) return this.#memory;
     const runId = '';
@@ -116,13 +151,13 @@ export class Lodestone {
     return this.#catalog;
   }
 
-  async #agentContext(onProgress?: (e: ProgressEvent) => void): Promise<AgentContext> {
+  async #agentContext(today: string, onProgress?: OnProgress): Promise<AgentContext> {
     const memory = await this.memory(onProgress);
     return {
       ...(memory ? { memory } : {}),
       catalog: this.catalog,
       logger: this.logger.child({ component: 'agents' }),
-      today: isoDate(this.clock.now()),
+      today,
       defaultCurrency: this.config.currency,
     };
   }
@@ -130,38 +165,48 @@ export class Lodestone {
   /** Turns a one-sentence goal into a checked plan. `approve: true` approves it at once. */
   async plan(
     goal: string,
-    options: { approve?: boolean; by?: string; onProgress?: (e: ProgressEvent) => void } = {},
+    options: { approve?: boolean; by?: string; onProgress?: OnProgress } = {},
   ): Promise<PlanResult> {
     if (typeof goal !== 'string') throw new InvalidInputError('goal', 'a sentence', goal);
     const runId = this.#ids('run');
     const at = this.clock.now().toISOString();
+    const approval = options.approve ? { by: options.by ?? 'cli --yes', at } : undefined;
+    const started: RunStarted = {
+      goal,
+      today: isoDate(this.clock.now()),
+      ...(this.#llm
+        ? { mode: 'llm' as const, model: this.#llm.modelName, budgets: this.#llm.budgets }
+        : { mode: 'offline' as const }),
+      ...(approval ? { approval } : {}),
+    };
     this.#journal.createRun({ id: runId, kind: KIND, title: goal.trim().slice(0, 200), at });
-    this.#journal.append(runId, 'run.started', { goal, today: isoDate(this.clock.now()) }, at);
-    const events: CampaignLaunchEvent[] = options.approve
-      ? [{ type: 'plan.approved', by: options.by ?? 'cli --yes', at }]
-      : [];
-    return this.#drive(runId, goal, at, [], events, options.onProgress);
+    this.#journal.append(runId, 'run.started', started, at);
+    return this.#drive({
+      runId,
+      started,
+      createdAt: at,
+      recorded: [],
+      cacheEntries: [],
+      events: approval ? [{ type: 'plan.approved', ...approval }] : [],
+      journal: this.#journal,
+      clock: this.clock,
+      ...(this.#llm ? { llm: { setup: this.#llm, budgets: this.#llm.budgets, strict: false } } : {}),
+      onProgress: options.onProgress,
+    });
   }
 
   /** Approves or rejects a run that awaits approval (replaying its journal, recomputing nothing). */
   async decide(
     runId: string,
     decision: 'approved' | 'rejected',
-    options: { by?: string; reason?: string; onProgress?: (e: ProgressEvent) => void } = {},
+    options: { by?: string; reason?: string; onProgress?: OnProgress } = {},
   ): Promise<PlanResult> {
-    const run = this.#journal.getRun(runId);
-    if (!run)
-      throw new NotFoundError(
-        'run',
-        runId,
-        this.runs(10).map((r) => r.id),
-      );
+    const run = this.#run(runId);
     if (run.status !== 'awaiting_approval') {
       throw new InvalidInputError(`run ${runId}`, 'a run awaiting approval', run.status);
     }
     const entries = this.#journal.entries(runId);
-    const started = entries.find((e) => e.type === 'run.started')?.data as { goal: string } | undefined;
-    if (!started) throw new NotFoundError('run start entry', runId);
+    const started = runStartOf(runId, entries);
     const at = this.clock.now().toISOString();
     const by = options.by ?? 'cli';
     const event: CampaignLaunchEvent =
@@ -173,50 +218,136 @@ export class Lodestone {
             at,
             ...(options.reason === undefined ? {} : { reason: options.reason }),
           };
-    return this.#drive(runId, started.goal, run.createdAt, entries, [event], options.onProgress);
+    return this.#drive({
+      runId,
+      started,
+      createdAt: run.createdAt,
+      recorded: entries,
+      cacheEntries: entries,
+      events: [event],
+      journal: this.#journal,
+      clock: this.clock,
+      onProgress: options.onProgress,
+    });
   }
 
-  async #drive(
-    runId: string,
-    goal: string,
-    createdAt: string,
-    entries: readonly JournalEntry[],
-    events: readonly CampaignLaunchEvent[],
-    onProgress?: (e: ProgressEvent) => void,
-  ): Promise<PlanResult> {
-    const log = this.logger.child({ component: 'campaign-launch', runId });
-    const recorder = new StepRecorder(runId, this.#journal, this.clock, log, onProgress, entries);
-    // Opened only when a step actually runs: a run replayed from its journal needs no memory.
-    let ctx: Promise<AgentContext> | undefined;
-    const context = () => (ctx ??= this.#agentContext(onProgress));
-    const machine = campaignLaunchMachine.provide({ actors: launchActors(context, recorder) });
-    const actor = createActor(machine, { input: { goal } });
-    actor.start();
-    let snapshot = await waitFor(actor, (s) => s.status === 'done' || s.matches('awaitingApproval'), {
-      timeout: Infinity,
+  /**
+   * Resumes a run that was interrupted (its process died) or failed (a budget ran out, say): the
+   * steps it completed are not run again, and in LLM mode every model response and tool result it
+   * journaled is reused, so no completed model call is repeated. Budgets are today's config, so a
+   * run stopped by a budget can be resumed with a larger one. The model must be the run's.
+   */
+  async resume(runId: string, options: { onProgress?: OnProgress } = {}): Promise<PlanResult> {
+    const run = this.#run(runId);
+    if (run.status !== 'running' && run.status !== 'failed') {
+      throw new InvalidInputError(
+        `run ${runId}`,
+        `an interrupted or failed run (status running or failed); use approve, reject or replay for a ${run.status} run`,
+        run.status,
+      );
+    }
+    const entries = this.#journal.entries(runId);
+    const started = runStartOf(runId, entries);
+    const wanted = started.mode === 'llm' ? `openai:${started.model ?? ''}` : 'offline';
+    const have = this.#llm ? `openai:${this.#llm.modelName}` : 'offline';
+    if (wanted !== have) {
+      throw new ConfigError([
+        {
+          key: 'LODESTONE_MODEL',
+          message: `run ${runId} was planned with ${wanted}; resume it with LODESTONE_MODEL=${wanted} (now ${have}), or replay it with lodestone replay ${runId}`,
+        },
+      ]);
+    }
+    const at = this.clock.now().toISOString();
+    this.#journal.append(runId, 'run.resumed', this.#llm ? { budgets: this.#llm.budgets } : {}, at);
+    return this.#drive({
+      runId,
+      started,
+      createdAt: run.createdAt,
+      recorded: entries,
+      cacheEntries: entries,
+      // An interrupted or failed run has received no decision yet, but `plan --yes` gave one upfront.
+      events: started.approval ? [{ type: 'plan.approved', ...started.approval }] : [],
+      journal: this.#journal,
+      clock: this.clock,
+      ...(this.#llm ? { llm: { setup: this.#llm, budgets: this.#llm.budgets, strict: false } } : {}),
+      onProgress: options.onProgress,
     });
-    for (const event of snapshot.matches('awaitingApproval') ? events : []) {
-      this.#journal.append(runId, event.type, event, event.at);
-      actor.send(event);
+  }
+
+  /**
+   * Re-runs a run from its journal into a scratch journal: every agent runs again, but each model
+   * call is answered from the journal (zero live calls; a changed prompt fails with
+   * `REPLAY_DIVERGED`, a missing response with `REPLAY_MISS`). Needs no model endpoint or key. The
+   * run's own journal is not written.
+   */
+  async replay(runId: string, options: { onProgress?: OnProgress } = {}): Promise<ReplayResult> {
+    const run = this.#run(runId);
+    const entries = this.#journal.entries(runId);
+    const started = runStartOf(runId, entries);
+    const scratch = new SqliteJournal(':memory:');
+    scratch.createRun({ id: runId, kind: run.kind, title: run.title, at: run.createdAt });
+    let modelCalls = 0;
+    let replayedCalls = 0;
+    const count = (e: ProgressEvent) => {
+      if (e.type === 'llm' && e.event.type === 'model.requested') modelCalls++;
+      if (e.type === 'llm' && e.event.type === 'model.responded' && e.event.replayed) replayedCalls++;
+      options.onProgress?.(e);
+    };
+    // A resumed run may have been given larger budgets: the replay runs with the last ones.
+    const setup =
+      started.mode === 'llm'
+        ? replaySetup(
+            this.config,
+            started.model ?? 'unknown',
+            resumedBudgets(entries) ?? started.budgets ?? {},
+          )
+        : undefined;
+    try {
+      const result = await this.#drive({
+        runId,
+        started,
+        createdAt: run.createdAt,
+        recorded: [],
+        cacheEntries: entries,
+        // Every decision the run received, `plan --yes` included, is journaled.
+        events: decisionsOf(entries),
+        journal: scratch,
+        clock: fixedClock(settledAt(entries) ?? run.updatedAt),
+        ...(setup ? { llm: { setup, budgets: setup.budgets, strict: true } } : {}),
+        onProgress: count,
+      });
+      const before = lastPlanOf(entries);
+      const identical = result.plan
+        ? before !== undefined && JSON.stringify(before) === JSON.stringify(result.plan)
+        : lastErrorOf(entries)?.code === result.error?.code;
+      return { ...result, identical, modelCalls, replayedCalls };
+    } finally {
+      scratch.close();
     }
-    snapshot = actor.getSnapshot();
-    actor.stop();
-    const status = statusOf(snapshot.value);
-    const now = this.clock.now().toISOString();
-    if (status === 'running')
-      throw new Error(`campaign-launch stopped in state ${JSON.stringify(snapshot.value)}`);
-    if (status === 'failed') {
-      const error = serializeError(snapshot.context.error);
-      this.#journal.append(runId, 'run.failed', { error }, now);
-      this.#journal.setStatus(runId, 'failed', now);
-      log.info({ code: error.code }, 'run failed');
-      return { runId, status, error, cause: snapshot.context.error };
-    }
-    const plan = buildPlan(runId, status, createdAt, snapshot.context, now);
-    this.#journal.append(runId, 'plan.snapshot', { plan }, now);
-    this.#journal.setStatus(runId, status, now);
-    log.info({ status }, 'run settled');
-    return { runId, status, ...(plan ? { plan } : {}) };
+  }
+
+  #drive(o: DriveOptions): Promise<PlanResult> {
+    return driveRun(
+      {
+        logger: this.logger,
+        logPrompts: this.config.logPrompts,
+        catalog: () => this.catalog,
+        context: (today, onProgress) => this.#agentContext(today, onProgress),
+      },
+      o,
+    );
+  }
+
+  #run(runId: string): RunRecord {
+    const run = this.#journal.getRun(runId);
+    if (!run)
+      throw new NotFoundError(
+        'run',
+        runId,
+        this.runs(10).map((r) => r.id),
+      );
+    return run;
   }
 
   /** The most recent runs, newest first. */
@@ -226,24 +357,19 @@ export class Lodestone {
 
   /** One run: its record, its latest plan, its error if it failed, and its journal. */
   show(runId: string): RunView {
-    const run = this.#journal.getRun(runId);
-    if (!run)
-      throw new NotFoundError(
-        'run',
-        runId,
-        this.runs(10).map((r) => r.id),
-      );
+    const run = this.#run(runId);
     const entries = this.#journal.entries(runId);
-    const lastPlan = entries.filter((e) => e.type === 'plan.snapshot').pop()?.data as
-      { plan?: Plan } | undefined;
-    const failed = entries.filter((e) => e.type === 'run.failed').pop()
-      ?.data as RunView['error'] extends infer E ? { error: E } : never;
-    return {
-      run,
-      entries,
-      ...(lastPlan?.plan ? { plan: lastPlan.plan } : {}),
-      ...(failed?.error ? { error: failed.error } : {}),
-    };
+    const plan = lastPlanOf(entries);
+    // A failed run that was resumed and settled keeps its old failure in the journal, not in its view.
+    const error = run.status === 'failed' ? lastErrorOf(entries) : undefined;
+    return { run, entries, ...(plan ? { plan } : {}), ...(error ? { error } : {}) };
+  }
+
+  /** A run's cost ledger (tokens and dollars per agent, per tool, in total), projected from its journal. */
+  cost(runId: string): CostLedger {
+    const entries = this.#journal.entries(this.#run(runId).id);
+    const started = runStartOf(runId, entries);
+    return costLedger(entries, pricesFromConfig(this.config, started.model ?? ''));
   }
 
   /** Closes the journal and the memory this instance opened. */

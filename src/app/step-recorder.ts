@@ -1,11 +1,16 @@
+import type { LoopEvent } from '../../agents/llm/index.js';
 import type { Clock, Journal, JournalEntry, Logger } from '../core/index.js';
 import { LodestoneError } from '../core/index.js';
 
-/** Live progress of a run, for the CLI and other listeners. */
+/**
+ * Live progress of a run, for the CLI and other listeners: steps starting and ending, and in LLM
+ * mode every event of an agent's tool loop (`model.token`, `tool.called`, `loop.state`, ...).
+ */
 export type ProgressEvent =
   | { type: 'step.started'; runId: string; step: string }
   | { type: 'step.completed'; runId: string; step: string; ms: number; replayed: boolean }
-  | { type: 'step.failed'; runId: string; step: string; message: string };
+  | { type: 'step.failed'; runId: string; step: string; message: string }
+  | { type: 'llm'; runId: string; event: LoopEvent };
 
 /** How an error is journaled: typed errors keep their code and fields. */
 export function serializeError(error: unknown): { code: string; message: string } & Record<string, unknown> {
@@ -38,8 +43,11 @@ export class StepRecorder {
     }
   }
 
-  /** Runs `fn` as step `step`, or returns its journaled output. */
-  async step<T>(step: string, fn: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` as step `step`, or returns its journaled output. A step cancelled through `signal`
+   * (the workflow left its state) is not journaled as failed: it did not fail, it was stopped.
+   */
+  async step<T>(step: string, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (this.#recorded.has(step)) {
       this.onProgress({ type: 'step.completed', runId: this.runId, step, ms: 0, replayed: true });
       return this.#recorded.get(step) as T;
@@ -55,6 +63,7 @@ export class StepRecorder {
       this.onProgress({ type: 'step.completed', runId: this.runId, step, ms, replayed: false });
       return output;
     } catch (error) {
+      if (signal?.aborted) throw error;
       this.journal.append(
         this.runId,
         'step.failed',

@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { createLodestone, type Lodestone, type PlanResult, type ProgressEvent } from '../app/index.js';
-import type { Config, Logger } from '../core/index.js';
+import { LodestoneError, type Config, type Logger } from '../core/index.js';
+import { renderCost } from './render-cost.js';
 import { renderPlan } from './render.js';
 
 export interface CliContext {
@@ -19,17 +20,34 @@ const STEP_LABEL: Readonly<Record<string, string>> = {
   memory: 'Vector memory of products and users (built on the first run)',
 };
 
-/** Live progress on a terminal (stderr), nothing otherwise. */
-function progressPrinter(enabled: boolean): ((e: ProgressEvent) => void) | undefined {
-  if (!enabled) return undefined;
+/** Live progress on a terminal (stderr): steps, and in LLM mode tool calls, retries, re-asks and guards. */
+function progressPrinter(): (e: ProgressEvent) => void {
+  const calls = new Map<string, number>();
+  const write = (line: string) => process.stderr.write(`${line}\n`);
   return (e) => {
+    if (e.type === 'llm') {
+      const ev = e.event;
+      if (ev.type === 'model.responded') calls.set(ev.agent, (calls.get(ev.agent) ?? 0) + 1);
+      else if (ev.type === 'tool.called') write(`      → ${ev.name}`);
+      else if (ev.type === 'model.retry')
+        write(`      ↻ retry ${ev.attempt} after ${ev.kind} (${Math.round(ev.delayMs)} ms)`);
+      else if (ev.type === 'loop.reasked') write(`      ↺ asked again (${ev.reason}): ${ev.issues[0] ?? ''}`);
+      else if (ev.type === 'tool.refused') write(`      ⊘ refused ${ev.name}`);
+      else if (ev.type === 'output.guarded')
+        write(`      ⚑ guards corrected ${ev.corrections.length} value(s)`);
+      return;
+    }
     const label = STEP_LABEL[e.step] ?? e.step;
-    if (e.type === 'step.started') process.stderr.write(`  … ${label}\n`);
-    else if (e.type === 'step.completed')
-      process.stderr.write(`  ✓ ${label}${e.replayed ? ' (from journal)' : ` (${e.ms} ms)`}\n`);
-    else process.stderr.write(`  ✗ ${label}: ${e.message}\n`);
+    if (e.type === 'step.started') write(`  … ${label}`);
+    else if (e.type === 'step.completed') {
+      const n = calls.get(e.step);
+      const llm = n ? `, ${n} model call${n === 1 ? '' : 's'}` : '';
+      write(`  ✓ ${label}${e.replayed ? ' (from journal)' : ` (${e.ms} ms${llm})`}`);
+    } else write(`  ✗ ${label}: ${e.message}`);
   };
 }
+
+const progress = () => (process.stderr.isTTY ? { onProgress: progressPrinter() } : {});
 
 async function ask(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
@@ -47,7 +65,8 @@ function report(ctx: CliContext, result: PlanResult, json: boolean): void {
     const error = result.error ?? { code: 'INTERNAL', message: 'unknown failure' };
     if (json) process.stdout.write(`${JSON.stringify({ runId: result.runId, error })}\n`);
     else process.stderr.write(`lodestone: ${error.message}\n(run ${result.runId} saved as failed)\n`);
-    ctx.setCode(error.code === 'INTERNAL' || error.code.endsWith('_ERROR') ? 1 : 2);
+    const typed = result.cause instanceof LodestoneError ? result.cause.exitCode : undefined;
+    ctx.setCode(typed ?? (error.code === 'INTERNAL' || error.code.endsWith('_ERROR') ? 1 : 2));
     return;
   }
   const plan = result.plan;
@@ -66,7 +85,17 @@ function open(ctx: CliContext): Lodestone {
   return createLodestone({ config: ctx.config, logger: ctx.logger });
 }
 
-/** `plan`, `runs`, `show`, `approve`, `reject`. */
+/** Runs `fn` on a Lodestone instance and closes it. */
+async function withLodestone(ctx: CliContext, fn: (lodestone: Lodestone) => Promise<void>): Promise<void> {
+  const lodestone = open(ctx);
+  try {
+    await fn(lodestone);
+  } finally {
+    await lodestone.close();
+  }
+}
+
+/** `plan`, `runs`, `show`, `approve`, `reject`, `resume`, `replay`. */
 export function registerPlanCommands(program: Command, ctx: CliContext): void {
   program
     .command('plan')
@@ -76,17 +105,13 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print the plan as one JSON object (the Plan schema)')
     .addHelpText(
       'after',
-      '\nWithout --yes, a terminal asks for approval; elsewhere the run is saved as awaiting approval.\nExit codes: 0 planned or awaiting approval, 2 bad goal or plan rejected by review, 1 fault.',
+      '\nWithout --yes, a terminal asks for approval; elsewhere the run is saved as awaiting approval.\nLLM mode: LODESTONE_MODEL=openai:<model> with OPENAI_BASE_URL / OPENAI_API_KEY.\nExit codes: 0 planned or awaiting approval, 2 bad goal, bad config or plan rejected by review, 1 fault.',
     )
-    .action(async (words: string[], opts: { yes?: boolean; json?: boolean }) => {
-      const json = opts.json === true;
-      const lodestone = open(ctx);
-      try {
+    .action((words: string[], opts: { yes?: boolean; json?: boolean }) =>
+      withLodestone(ctx, async (lodestone) => {
+        const json = opts.json === true;
         const interactive = !opts.yes && process.stdin.isTTY && process.stderr.isTTY && !json;
-        let result = await lodestone.plan(words.join(' '), {
-          approve: opts.yes === true,
-          ...(process.stderr.isTTY ? { onProgress: progressPrinter(true)! } : {}),
-        });
+        let result = await lodestone.plan(words.join(' '), { approve: opts.yes === true, ...progress() });
         if (interactive && result.status === 'awaiting_approval' && result.plan) {
           process.stdout.write(`${renderPlan(result.plan)}\n\n`);
           const yes = await ask('Approve this plan? [y/N] ');
@@ -95,19 +120,16 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
           return;
         }
         report(ctx, result, json);
-      } finally {
-        await lodestone.close();
-      }
-    });
+      }),
+    );
 
   program
     .command('runs')
     .description('List recent runs, newest first.')
     .option('-n, --limit <n>', 'how many', '20')
     .option('--json', 'print JSON')
-    .action(async (opts: { limit: string; json?: boolean }) => {
-      const lodestone = open(ctx);
-      try {
+    .action((opts: { limit: string; json?: boolean }) =>
+      withLodestone(ctx, async (lodestone) => {
         const limit = Number.parseInt(opts.limit, 10);
         const runs = lodestone.runs(Number.isFinite(limit) && limit > 0 ? limit : 20);
         if (opts.json) process.stdout.write(`${JSON.stringify(runs)}\n`);
@@ -117,37 +139,45 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
             process.stdout.write(
               `${r.id}  ${r.status.padEnd(17)} ${r.createdAt.slice(0, 19)}  ${r.title.slice(0, 70)}\n`,
             );
-      } finally {
-        await lodestone.close();
-      }
-    });
+        return Promise.resolve();
+      }),
+    );
 
   program
     .command('show')
-    .description('Show one run: its plan (or error) and, with --journal, its journal entries.')
+    .description(
+      'Show one run: its plan (or error), with --journal its journal, with --cost its cost ledger.',
+    )
     .argument('<run>', 'run id, as printed by plan or runs')
-    .option('--json', 'print JSON: { run, plan?, error?, entries? }')
+    .option('--json', 'print JSON: { run, plan?, error?, entries?, cost? }')
     .option('--journal', 'include the journal entries')
-    .action(async (runId: string, opts: { json?: boolean; journal?: boolean }) => {
-      const lodestone = open(ctx);
-      try {
+    .option('--cost', 'tokens and money per agent, per tool and in total, from the journal')
+    .action((runId: string, opts: { json?: boolean; journal?: boolean; cost?: boolean }) =>
+      withLodestone(ctx, async (lodestone) => {
         const view = lodestone.show(runId);
+        const cost = opts.cost ? lodestone.cost(runId) : undefined;
         if (opts.json) {
           const { entries: _entries, ...rest } = view;
-          process.stdout.write(`${JSON.stringify(opts.journal ? view : rest)}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ ...(opts.journal ? view : rest), ...(cost ? { cost } : {}) })}\n`,
+          );
+          return;
+        }
+        if (cost && !opts.journal) {
+          process.stdout.write(`${view.run.id}  ${view.run.status}\n${renderCost(cost)}`);
           return;
         }
         process.stdout.write(`${view.run.id}  ${view.run.status}  created ${view.run.createdAt}\n`);
         if (view.plan) process.stdout.write(`\n${renderPlan(view.plan)}\n`);
         if (view.error) process.stdout.write(`\nFailed: ${view.error.message}\n`);
+        if (cost) process.stdout.write(`\n${renderCost(cost)}`);
         if (opts.journal) {
           process.stdout.write('\nJOURNAL\n');
           for (const e of view.entries) process.stdout.write(`  #${e.seq} ${e.at} ${e.type}\n`);
         }
-      } finally {
-        await lodestone.close();
-      }
-    });
+        return Promise.resolve();
+      }),
+    );
 
   for (const decision of ['approve', 'reject'] as const) {
     program
@@ -156,18 +186,54 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
       .argument('<run>', 'run id')
       .option('--reason <text>', 'why (kept in the journal)')
       .option('--json', 'print the plan as JSON')
-      .action(async (runId: string, opts: { reason?: string; json?: boolean }) => {
-        const lodestone = open(ctx);
-        try {
+      .action((runId: string, opts: { reason?: string; json?: boolean }) =>
+        withLodestone(ctx, async (lodestone) => {
           const result = await lodestone.decide(runId, decision === 'approve' ? 'approved' : 'rejected', {
             by: 'cli',
             ...(opts.reason === undefined ? {} : { reason: opts.reason }),
           });
           if (opts.json) process.stdout.write(`${JSON.stringify(result.plan ?? result)}\n`);
           else process.stdout.write(`Run ${result.runId}: ${result.status.replace('_', ' ')}\n`);
-        } finally {
-          await lodestone.close();
-        }
-      });
+        }),
+      );
   }
+
+  program
+    .command('resume')
+    .description(
+      'Resume an interrupted or failed run: completed steps, model calls and tool results are taken from its journal, not repeated.',
+    )
+    .argument('<run>', 'run id (status running or failed)')
+    .option('--json', 'print the plan as one JSON object')
+    .action((runId: string, opts: { json?: boolean }) =>
+      withLodestone(ctx, async (lodestone) => {
+        report(ctx, await lodestone.resume(runId, progress()), opts.json === true);
+      }),
+    );
+
+  program
+    .command('replay')
+    .description(
+      'Re-run a run from its journal with zero model calls and check that it produces the same plan (needs no model endpoint).',
+    )
+    .argument('<run>', 'run id')
+    .option('--json', 'print the replayed plan (or error) as one JSON object')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 identical to the journaled run, 1 different or diverged, 2 unknown run.',
+    )
+    .action((runId: string, opts: { json?: boolean }) =>
+      withLodestone(ctx, async (lodestone) => {
+        const result = await lodestone.replay(runId, progress());
+        if (opts.json)
+          process.stdout.write(
+            `${JSON.stringify(result.plan ?? { runId, status: result.status, error: result.error })}\n`,
+          );
+        else
+          process.stdout.write(
+            `Replayed run ${runId} from its journal: ${result.modelCalls} model calls, ${result.replayedCalls} answered from the journal; ${result.status}${result.error ? ` (${result.error.code}: ${result.error.message})` : ''}; ${result.identical ? 'identical to the journaled run' : 'DIFFERENT from the journaled run'}.\n`,
+          );
+        if (!result.identical) ctx.setCode(1);
+      }),
+    );
 }
