@@ -42,6 +42,8 @@ const toRun = (r: RunRow): RunRecord => ({
  */
 export class SqliteJournal implements Journal {
   readonly #db: Database.Database;
+  /** Statements prepared once: preparing them on every call was most of an append's cost. */
+  readonly #stmt = new Map<string, Database.Statement>();
   readonly #insert: Database.Statement<[string, number, string, string, string]>;
 
   constructor(file: string) {
@@ -70,10 +72,16 @@ export class SqliteJournal implements Journal {
     }
   }
 
+  #prepare(sql: string): Database.Statement {
+    let stmt = this.#stmt.get(sql);
+    if (!stmt) this.#stmt.set(sql, (stmt = this.#db.prepare(sql)));
+    return stmt;
+  }
+
   createRun(run: { id: string; kind: string; title: string; at: string }): RunRecord {
-    this.#db
-      .prepare('INSERT INTO runs (id, kind, status, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(run.id, run.kind, 'running', run.title, run.at, run.at);
+    this.#prepare(
+      'INSERT INTO runs (id, kind, status, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(run.id, run.kind, 'running', run.title, run.at, run.at);
     return {
       id: run.id,
       kind: run.kind,
@@ -87,23 +95,23 @@ export class SqliteJournal implements Journal {
   append(runId: string, type: string, data: unknown, at: string): JournalEntry {
     const tx = this.#db.transaction((): JournalEntry => {
       if (!this.getRun(runId)) throw new NotFoundError('run', runId);
-      const row = this.#db
-        .prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM entries WHERE run_id = ?')
-        .get(runId) as {
+      const row = this.#prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM entries WHERE run_id = ?').get(
+        runId,
+      ) as {
         seq: number;
       };
       const seq = row.seq + 1;
       this.#insert.run(runId, seq, type, at, JSON.stringify(data ?? null));
-      this.#db.prepare('UPDATE runs SET updated_at = ? WHERE id = ?').run(at, runId);
+      this.#prepare('UPDATE runs SET updated_at = ? WHERE id = ?').run(at, runId);
       return { runId, seq, type, at, data };
     });
     return tx();
   }
 
   entries(runId: string): JournalEntry[] {
-    const rows = this.#db
-      .prepare('SELECT run_id, seq, type, at, data FROM entries WHERE run_id = ? ORDER BY seq')
-      .all(runId) as EntryRow[];
+    const rows = this.#prepare(
+      'SELECT run_id, seq, type, at, data FROM entries WHERE run_id = ? ORDER BY seq',
+    ).all(runId) as EntryRow[];
     return rows.map((r) => ({
       runId: r.run_id,
       seq: r.seq,
@@ -114,14 +122,16 @@ export class SqliteJournal implements Journal {
   }
 
   setStatus(runId: string, status: string, at: string): void {
-    const info = this.#db
-      .prepare('UPDATE runs SET status = ?, updated_at = ? WHERE id = ?')
-      .run(status, at, runId);
+    const info = this.#prepare('UPDATE runs SET status = ?, updated_at = ? WHERE id = ?').run(
+      status,
+      at,
+      runId,
+    );
     if (info.changes === 0) throw new NotFoundError('run', runId);
   }
 
   getRun(runId: string): RunRecord | undefined {
-    const row = this.#db.prepare('SELECT * FROM runs WHERE id = ?').get(runId) as RunRow | undefined;
+    const row = this.#prepare('SELECT * FROM runs WHERE id = ?').get(runId) as RunRow | undefined;
     return row ? toRun(row) : undefined;
   }
 
@@ -129,10 +139,11 @@ export class SqliteJournal implements Journal {
     const limit = options.limit ?? 50;
     const rows = (
       options.kind
-        ? this.#db
-            .prepare('SELECT * FROM runs WHERE kind = ? ORDER BY created_at DESC, id DESC LIMIT ?')
-            .all(options.kind, limit)
-        : this.#db.prepare('SELECT * FROM runs ORDER BY created_at DESC, id DESC LIMIT ?').all(limit)
+        ? this.#prepare('SELECT * FROM runs WHERE kind = ? ORDER BY created_at DESC, id DESC LIMIT ?').all(
+            options.kind,
+            limit,
+          )
+        : this.#prepare('SELECT * FROM runs ORDER BY created_at DESC, id DESC LIMIT ?').all(limit)
     ) as RunRow[];
     return rows.map(toRun);
   }
