@@ -1,34 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BidPlan, type AudienceSegment, type CampaignBrief } from '../../src/core/index.js';
-import { testAgentContext } from '../../src/testing/index.js';
+import { testAgentContext, testBrief, testSegment } from '../../src/testing/index.js';
 import { withinBudget } from '../../workflows/review.js';
 import { bidStrategist, CLEARING_RATIO } from './bid-strategist.js';
 import { budgetOf } from './budget.js';
 import { analyticForecast } from './forecast.js';
 
-const brief = (over: Partial<CampaignBrief> = {}): CampaignBrief => ({
-  goal: 'test',
-  language: 'en',
-  objective: 'sales',
-  budget: { amount: 3000, currency: 'GBP', period: 'day' },
-  targetCpa: { amount: 12, currency: 'GBP' },
-  schedule: { days: 14 },
-  audience: {},
-  productIds: ['22139', '84945'],
-  channels: [],
-  ...over,
-});
-const segment = (name: string, cvr: number, size: number): AudienceSegment => ({
-  name,
-  kind: 'broad',
-  description: '',
-  productIds: [],
-  size,
-  predictedBuyers: [],
-  predictedCvr: cvr,
-  reasoning: [{ claim: 'c', evidence: [{ source: 'statistic', ref: 'x', summary: 's' }], confidence: 0.5 }],
-});
+const brief = (over: Partial<CampaignBrief> = {}): CampaignBrief =>
+  testBrief({ goal: 'test', productIds: ['22139', '84945'], ...over });
+const segment = (name: string, cvr: number, size: number): AudienceSegment =>
+  testSegment({ name, predictedCvr: cvr, size });
 
 describe('bid strategist (offline)', () => {
   const ctx = testAgentContext();

@@ -1,31 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Forecast, type AudienceSegment, type BidPlan, type CampaignBrief } from '../../src/core/index.js';
-import { testAgentContext } from '../../src/testing/index.js';
+import { Forecast, type BidPlan } from '../../src/core/index.js';
+import { testAgentContext, testBrief, testSegment } from '../../src/testing/index.js';
 import { bidStrategist } from './bid-strategist.js';
 import { planBounds, planTwin, twinForecast } from './twin-forecast.js';
 
-const brief: CampaignBrief = {
+const brief = testBrief({
   goal: 'Sell our ceramic tableware, 3000 GBP a day, CPA under 12 GBP, 30 days',
-  language: 'en',
-  objective: 'sales',
-  budget: { amount: 3000, currency: 'GBP', period: 'day' },
-  targetCpa: { amount: 12, currency: 'GBP' },
   schedule: { days: 30 },
-  audience: {},
   productIds: ['22139', '84945'],
-  channels: [],
-};
-const segment: AudienceSegment = {
-  name: 'likely buyers',
-  kind: 'broad',
-  description: '',
-  productIds: [],
-  size: 400,
-  predictedCvr: 0.05,
-  predictedBuyers: [],
-  reasoning: [{ claim: 'c', evidence: [{ source: 'statistic', ref: 'x', summary: 's' }], confidence: 0.5 }],
-};
+});
+const segment = testSegment();
 /** Order value of the demo tableware plan (its analytic forecast's revenue ÷ conversions). */
 const ORDER_VALUE = 17.57;
 const bidPlan: BidPlan = await bidStrategist.run({ brief, segments: [segment] }, testAgentContext());

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyticForecast, bidStrategist } from '../../agents/bid-strategist/index.js';
-import { Plan, type AudienceSegment, type CampaignBrief } from '../core/index.js';
-import { testAgentContext } from '../testing/index.js';
+import { Plan } from '../core/index.js';
+import { testAgentContext, testBrief, testSegment } from '../testing/index.js';
 import {
   coldStartSuccess,
   deliverSimulated,
@@ -10,27 +10,8 @@ import {
   type ColdStartCampaign,
 } from './deliver.js';
 
-const brief: CampaignBrief = {
-  goal: 'Sell our ceramic tableware, 3000 GBP a day, CPA under 12 GBP, 14 days',
-  language: 'en',
-  objective: 'sales',
-  budget: { amount: 3000, currency: 'GBP', period: 'day' },
-  targetCpa: { amount: 12, currency: 'GBP' },
-  schedule: { days: 14 },
-  audience: {},
-  productIds: ['22139'],
-  channels: [],
-};
-const segment: AudienceSegment = {
-  name: 'likely buyers',
-  kind: 'broad',
-  description: '',
-  productIds: [],
-  size: 400,
-  predictedCvr: 0.05,
-  predictedBuyers: [],
-  reasoning: [{ claim: 'c', evidence: [{ source: 'statistic', ref: 'x', summary: 's' }], confidence: 0.5 }],
-};
+const brief = testBrief({ goal: 'Sell our ceramic tableware, 3000 GBP a day, CPA under 12 GBP, 14 days' });
+const segment = testSegment();
 const bidPlan = await bidStrategist.run({ brief, segments: [segment] }, testAgentContext());
 const plan: Plan = Plan.parse({
   runId: 'run_test',

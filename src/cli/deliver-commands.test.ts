@@ -4,39 +4,13 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyticForecast, bidStrategist } from '../../agents/bid-strategist/index.js';
-import {
-  loadConfig,
-  Plan,
-  silentLogger,
-  SqliteJournal,
-  type AudienceSegment,
-  type CampaignBrief,
-} from '../core/index.js';
-import { testAgentContext } from '../testing/index.js';
+import { loadConfig, Plan, silentLogger, SqliteJournal } from '../core/index.js';
+import { testAgentContext, testBrief, testSegment } from '../testing/index.js';
 import { registerDeliverCommands } from './deliver-commands.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lodestone-deliver-'));
-const brief: CampaignBrief = {
-  goal: 'Sell our ceramic tableware, 3000 GBP a day, CPA under 12 GBP, 14 days',
-  language: 'en',
-  objective: 'sales',
-  budget: { amount: 3000, currency: 'GBP', period: 'day' },
-  targetCpa: { amount: 12, currency: 'GBP' },
-  schedule: { days: 14 },
-  audience: {},
-  productIds: ['22139'],
-  channels: [],
-};
-const segment: AudienceSegment = {
-  name: 'likely buyers',
-  kind: 'broad',
-  description: '',
-  productIds: [],
-  size: 400,
-  predictedCvr: 0.05,
-  predictedBuyers: [],
-  reasoning: [{ claim: 'c', evidence: [{ source: 'statistic', ref: 'x', summary: 's' }], confidence: 0.5 }],
-};
+const brief = testBrief({ goal: 'Sell our ceramic tableware, 3000 GBP a day, CPA under 12 GBP, 14 days' });
+const segment = testSegment();
 const bidPlan = await bidStrategist.run({ brief, segments: [segment] }, testAgentContext());
 
 /** Saves a run with a plan in the journal the CLI reads, as `lodestone plan` does. */

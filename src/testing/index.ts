@@ -13,6 +13,7 @@ import { Catalog, loadCatalogData } from '../../tools/catalog/index.js';
 import { SqliteJournal, silentLogger } from '../core/index.js';
 
 export { fixedClock, sequentialIds } from '../core/index.js';
+export { testBrief, testSegment } from './fixtures.js';
 export * from './scripted-model.js';
 export * from './openai-loopback-server.js';
 
