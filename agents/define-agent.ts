@@ -16,8 +16,12 @@ export interface AgentContext {
   /** Today's date, YYYY-MM-DD (injected; agents never read the clock). */
   readonly today: string;
   readonly defaultCurrency: string;
-  /** Vector memory; agents fall back to the catalog's own statistics without it. */
-  readonly memory?: AgentMemory;
+  /**
+   * Opens (once) and returns the vector memory; undefined without one, and agents fall back to
+   * the catalog's own statistics. A loader rather than a value, so that an agent that fails before
+   * it needs the memory (a goal without a budget) never waits for it to be built.
+   */
+  readonly memory?: () => Promise<AgentMemory | undefined>;
 }
 
 /** An agent: one input schema, one output schema, the tools it may use, and its offline policy. */

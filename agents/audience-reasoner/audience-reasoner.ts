@@ -103,8 +103,9 @@ export const audienceReasoner = defineAgent({
       const past = pastBuyerSegment(inputs);
       if (past) segments.push(past);
       const exclude = new Set(prospects?.predictedBuyers.map((b) => b.userId) ?? []);
-      const lookalikes = ctx.memory
-        ? await memoryLookalikeSegment(inputs, ctx.memory, exclude)
+      const memory = await ctx.memory?.();
+      const lookalikes = memory
+        ? await memoryLookalikeSegment(inputs, memory, exclude)
         : lookalikeSegment(inputs, exclude);
       if (lookalikes) segments.push(lookalikes);
     }

@@ -37,7 +37,10 @@ export const briefParser = defineAgent({
     const productIds =
       englishQuery === undefined
         ? []
-        : await matchProducts(englishQuery, { catalog: ctx.catalog, memory: ctx.memory?.products });
+        : await matchProducts(englishQuery, {
+            catalog: ctx.catalog,
+            memory: (await ctx.memory?.())?.products,
+          });
     return { ...brief, productIds };
   },
 });

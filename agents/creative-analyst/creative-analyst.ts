@@ -72,8 +72,9 @@ export const creativeAnalyst = defineAgent({
 
 /** The product's nearest neighbours in the vector memory (none without memory). */
 async function nearestProducts(ctx: AgentContext, id: string) {
-  if (!ctx.memory) return [];
-  const hits = await ctx.memory.products.similar({ id }, { k: 10 });
+  const memory = await ctx.memory?.();
+  if (!memory) return [];
+  const hits = await memory.products.similar({ id }, { k: 10 });
   return hits.map((h) => ({
     id: h.product.id,
     title: h.product.title,

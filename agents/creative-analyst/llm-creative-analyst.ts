@@ -102,8 +102,9 @@ async function productFacts(product: Product, ctx: AgentContext) {
 
 /** Nearest products in the vector memory and the price against them (as the offline policy). */
 async function similarProducts(product: Product, ctx: AgentContext): Promise<GuardFacts['similar']> {
-  if (!ctx.memory) return undefined;
-  const hits = await ctx.memory.products.similar({ id: product.id }, { k: 10 });
+  const memory = await ctx.memory?.();
+  if (!memory) return undefined;
+  const hits = await memory.products.similar({ id: product.id }, { k: 10 });
   if (hits.length === 0) return undefined;
   const neighbours = hits.map((h) => ({
     id: h.product.id,

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +89,15 @@ describe('Lodestone.plan (offline, end to end)', () => {
     }
     await lodestone.close();
   }, 120_000);
+
+  it('fails a goal without a budget before opening the vector memory', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lodestone-nomem-'));
+    const { lodestone } = setup(':memory:', dataDir);
+    const result = await lodestone.plan('Sell our ceramic tableware to young families in London');
+    expect(result.error?.code).toBe('BAD_GOAL');
+    expect(existsSync(join(dataDir, 'memory'))).toBe(false);
+    await lodestone.close();
+  });
 
   it('lists runs newest first', async () => {
     const { lodestone } = setup();

@@ -151,15 +151,15 @@ export class Lodestone {
     return this.#catalog;
   }
 
-  async #agentContext(today: string, onProgress?: OnProgress): Promise<AgentContext> {
-    const memory = await this.memory(onProgress);
-    return {
-      ...(memory ? { memory } : {}),
+  #agentContext(today: string, onProgress?: OnProgress): Promise<AgentContext> {
+    let opened: Promise<AgentMemory | undefined> | undefined;
+    return Promise.resolve({
+      memory: () => (opened ??= this.memory(onProgress)),
       catalog: this.catalog,
       logger: this.logger.child({ component: 'agents' }),
       today,
       defaultCurrency: this.config.currency,
-    };
+    });
   }
 
   /** Turns a one-sentence goal into a checked plan. `approve: true` approves it at once. */
