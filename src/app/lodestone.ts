@@ -27,6 +27,7 @@ import type { ChatModel } from '../core/model/index.js';
 import { driveRun, type DriveOptions, type PlanResult } from './drive-run.js';
 import { pricesFromConfig, type LlmSetup } from './llm-runtime.js';
 import { llmSetup, replaySetup } from './llm-setup.js';
+import { withRunLease } from './run-lease.js';
 import {
   decisionsOf,
   lastErrorOf,
@@ -180,18 +181,20 @@ export class Lodestone {
       ...(approval ? { approval } : {}),
     };
     this.#journal.createRun({ id: runId, kind: KIND, title: goal.trim().slice(0, 200), at });
-    this.#journal.append(runId, 'run.started', started, at);
-    return this.#drive({
-      runId,
-      started,
-      createdAt: at,
-      recorded: [],
-      cacheEntries: [],
-      events: approval ? [{ type: 'plan.approved', ...approval }] : [],
-      journal: this.#journal,
-      clock: this.clock,
-      ...(this.#llm ? { llm: { setup: this.#llm, budgets: this.#llm.budgets, strict: false } } : {}),
-      onProgress: options.onProgress,
+    return this.#leased(runId, () => {
+      this.#journal.append(runId, 'run.started', started, at);
+      return this.#drive({
+        runId,
+        started,
+        createdAt: at,
+        recorded: [],
+        cacheEntries: [],
+        events: approval ? [{ type: 'plan.approved', ...approval }] : [],
+        journal: this.#journal,
+        clock: this.clock,
+        ...(this.#llm ? { llm: { setup: this.#llm, budgets: this.#llm.budgets, strict: false } } : {}),
+        onProgress: options.onProgress,
+      });
     });
   }
 
@@ -200,6 +203,15 @@ export class Lodestone {
     runId: string,
     decision: 'approved' | 'rejected',
     options: { by?: string; reason?: string; onProgress?: OnProgress } = {},
+  ): Promise<PlanResult> {
+    this.#run(runId);
+    return this.#leased(runId, () => this.#decide(runId, decision, options));
+  }
+
+  #decide(
+    runId: string,
+    decision: 'approved' | 'rejected',
+    options: { by?: string; reason?: string; onProgress?: OnProgress },
   ): Promise<PlanResult> {
     const run = this.#run(runId);
     if (run.status !== 'awaiting_approval') {
@@ -238,6 +250,11 @@ export class Lodestone {
    * run stopped by a budget can be resumed with a larger one. The model must be the run's.
    */
   async resume(runId: string, options: { onProgress?: OnProgress } = {}): Promise<PlanResult> {
+    this.#run(runId);
+    return this.#leased(runId, () => this.#resume(runId, options));
+  }
+
+  #resume(runId: string, options: { onProgress?: OnProgress }): Promise<PlanResult> {
     const run = this.#run(runId);
     if (run.status !== 'running' && run.status !== 'failed') {
       throw new InvalidInputError(
@@ -337,6 +354,11 @@ export class Lodestone {
       },
       o,
     );
+  }
+
+  /** Runs `body` holding the run's lease: no second process drives the run meanwhile. */
+  #leased<T>(runId: string, body: () => Promise<T>): Promise<T> {
+    return withRunLease(this.#journal, runId, this.clock, body);
   }
 
   #run(runId: string): RunRecord {

@@ -91,6 +91,20 @@ export class NotFoundError extends UserError {
   }
 }
 
+/** Another live process is driving the run (resuming or deciding it would run it twice). */
+export class RunBusyError extends UserError {
+  readonly code = 'RUN_BUSY';
+  constructor(runId: string, holder: { pid: number; host: string; at: string }) {
+    super(
+      `Run ${runId} is being driven by process ${holder.pid} on ${holder.host} since ${holder.at}. ` +
+        'Wait for it to finish (lodestone show ' +
+        runId +
+        '), or stop that process first: a claim left by a dead process is taken over automatically.',
+      { context: { runId, ...holder } },
+    );
+  }
+}
+
 /** The shipped data (catalog, users, rules) is missing or corrupt. */
 export class DataError extends SystemError {
   readonly code = 'DATA_ERROR';

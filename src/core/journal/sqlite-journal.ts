@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { JournalError, NotFoundError } from '../errors.js';
-import type { Journal, JournalEntry, RunRecord } from './journal.js';
+import { JournalError, NotFoundError, RunBusyError } from '../errors.js';
+import type { Journal, JournalEntry, RunLease, RunRecord } from './journal.js';
 
 interface EntryRow {
   run_id: string;
@@ -10,6 +10,13 @@ interface EntryRow {
   type: string;
   at: string;
   data: string;
+}
+interface LeaseRow {
+  run_id: string;
+  owner: string;
+  pid: number;
+  host: string;
+  at: string;
 }
 interface RunRow {
   id: string;
@@ -59,6 +66,9 @@ export class SqliteJournal implements Journal {
         CREATE TABLE IF NOT EXISTS entries (
           run_id TEXT NOT NULL REFERENCES runs(id), seq INTEGER NOT NULL, type TEXT NOT NULL,
           at TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (run_id, seq));
+        CREATE TABLE IF NOT EXISTS leases (
+          run_id TEXT PRIMARY KEY, owner TEXT NOT NULL, pid INTEGER NOT NULL, host TEXT NOT NULL,
+          at TEXT NOT NULL);
         CREATE TRIGGER IF NOT EXISTS entries_no_update BEFORE UPDATE ON entries
           BEGIN SELECT RAISE(ABORT, 'journal entries are append-only'); END;
         CREATE TRIGGER IF NOT EXISTS entries_no_delete BEFORE DELETE ON entries
@@ -146,6 +156,33 @@ export class SqliteJournal implements Journal {
         : this.#prepare('SELECT * FROM runs ORDER BY created_at DESC, id DESC LIMIT ?').all(limit)
     ) as RunRow[];
     return rows.map(toRun);
+  }
+
+  acquireLease(lease: RunLease, isStale: (held: RunLease) => boolean): void {
+    // IMMEDIATE: the write lock is taken before the read, so two processes cannot both see "free".
+    this.#db
+      .transaction(() => {
+        const held = this.#prepare('SELECT * FROM leases WHERE run_id = ?').get(lease.runId) as
+          LeaseRow | undefined;
+        if (held) {
+          const holder: RunLease = {
+            runId: held.run_id,
+            owner: held.owner,
+            pid: held.pid,
+            host: held.host,
+            at: held.at,
+          };
+          if (!isStale(holder)) throw new RunBusyError(lease.runId, holder);
+        }
+        this.#prepare(
+          'INSERT OR REPLACE INTO leases (run_id, owner, pid, host, at) VALUES (?, ?, ?, ?, ?)',
+        ).run(lease.runId, lease.owner, lease.pid, lease.host, lease.at);
+      })
+      .immediate();
+  }
+
+  releaseLease(runId: string, owner: string): void {
+    this.#prepare('DELETE FROM leases WHERE run_id = ? AND owner = ?').run(runId, owner);
   }
 
   close(): void {
