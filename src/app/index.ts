@@ -10,3 +10,4 @@ export {
   type RunBudgets,
 } from './llm-runtime.js';
 export type { RunStarted } from './run-journal.js';
+export { createEmbedder, resolveEmbedderSettings, type EmbedderSettings } from './embedder-factory.js';

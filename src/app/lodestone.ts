@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { AgentContext, AgentMemory } from '../../agents/define-agent.js';
 import { costLedger, type CostLedger, type RetryPolicy } from '../../agents/llm/index.js';
-import { createOfflineEmbedder, ProductMemory, UserMemory } from '../../memory/index.js';
+import { ProductMemory, UserMemory } from '../../memory/index.js';
 import { Catalog, loadCatalogData } from '../../tools/catalog/index.js';
 import type { CampaignLaunchEvent } from '../../workflows/index.js';
 import {
@@ -28,6 +28,7 @@ import { driveRun, type DriveOptions, type PlanResult } from './drive-run.js';
 import { pricesFromConfig, type LlmSetup } from './llm-runtime.js';
 import { llmSetup, replaySetup } from './llm-setup.js';
 import { withRunLease } from './run-lease.js';
+import { createEmbedder, resolveEmbedderSettings } from './embedder-factory.js';
 import {
   decisionsOf,
   lastErrorOf,
@@ -104,12 +105,16 @@ export class Lodestone {
   #memory: AgentMemory | false | undefined;
   #ownsMemory = false;
 
-  /** Checks the model configuration first: a bad model id, base URL or missing key throws a `ConfigError` here, before any call. */
+  /**
+   * Checks the model configuration first: a bad model id or embeddings id, base URL or missing key
+   * throws a `ConfigError` here, before any call.
+   */
   constructor(options: LodestoneOptions) {
     this.config = options.config;
     this.logger = options.logger ?? silentLogger();
     this.clock = options.clock ?? systemClock;
     this.#llm = llmSetup(options);
+    if (options.memory === undefined) resolveEmbedderSettings(this.config);
     this.#ids = options.ids ?? createIdGenerator(this.clock);
     this.#journal = options.journal ?? new SqliteJournal(join(this.config.dataDir, 'journal.db'));
     this.#catalog = options.catalog;
@@ -124,7 +129,8 @@ export class Lodestone {
   /**
    * The product and user memory, opened on first use under `<data dir>/memory`: built from the
    * catalog on the first run, reopened from its cache afterwards, rebuilt only when the data change.
-   * Its embedder is the offline one in every mode: planning sends nothing to an embeddings API.
+   * Its embedder is the offline one unless `LODESTONE_EMBEDDINGS` names an embeddings model (the
+   * chat model's mode does not change it: LLM mode alone sends nothing to an embeddings API).
    */
   async memory(onProgress?: OnProgress): Promise<AgentMemory | undefined> {
     if (this.#memory === false) return undefined;
@@ -134,7 +140,7 @@ export class Lodestone {
     const started = performance.now();
     const dir = join(this.config.dataDir, 'memory');
     const logger = this.logger.child({ component: 'memory' });
-    const embedder = createOfflineEmbedder({ cacheDir: join(this.config.dataDir, 'cache'), logger });
+    const embedder = createEmbedder(this.config, { dataDir: this.config.dataDir, logger });
     const products = await ProductMemory.open({ dir, embedder, logger });
     await products.sync(this.catalog.products);
     const users = await UserMemory.open({ dir, products, logger });

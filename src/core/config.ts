@@ -69,6 +69,10 @@ export function parseAgentBudgets(text: string): Record<string, BudgetLimitsConf
   return out;
 }
 
+/** How `LODESTONE_EMBEDDINGS` is written. */
+export const EMBEDDINGS_FORMAT =
+  '"offline" (the default: n-gram features, no network) or "openai:<model>/<dimensions>", e.g. "openai:text-embedding-3-small/1536" or "openai:nomic-embed-text/768" for Ollama';
+
 /**
  * The one configuration schema. Parsed once at the composition root from the environment,
  * frozen, and handed down; nothing else reads `process.env`.
@@ -87,6 +91,14 @@ export const ConfigSchema = z
       })
       .default('offline')
       .describe(MODEL_ID_FORMAT),
+    embeddings: z
+      .string()
+      .trim()
+      .refine((s) => /^(offline|openai:[\w.:@-]+\/\d+)$/.test(s), {
+        error: (i) => `expected ${EMBEDDINGS_FORMAT}; received ${JSON.stringify(String(i.input))}`,
+      })
+      .default('offline')
+      .describe(EMBEDDINGS_FORMAT),
     openaiBaseUrl: z.url().optional(),
     openaiApiKey: z.string().min(1).optional(),
     /** Per-call timeout of a model request; a timeout is retried. */
@@ -151,6 +163,7 @@ export const ENV_KEYS = {
   logLevel: 'LODESTONE_LOG_LEVEL',
   logPrompts: 'LODESTONE_LOG_PROMPTS',
   model: 'LODESTONE_MODEL',
+  embeddings: 'LODESTONE_EMBEDDINGS',
   openaiBaseUrl: 'OPENAI_BASE_URL',
   openaiApiKey: 'OPENAI_API_KEY',
   modelTimeoutMs: 'LODESTONE_MODEL_TIMEOUT_MS',
