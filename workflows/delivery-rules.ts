@@ -47,8 +47,14 @@ export interface DeliverySettings {
   readonly breakoutPaceRatio: number;
   /** … for this many ticks running. */
   readonly breakoutTicks: number;
-  /** Breakout ends when the window CPA rises above this × target. */
+  /** Breakout ends when the window CPA rises above this × target … */
   readonly breakoutExitCpaRatio: number;
+  /** … for this many ticks running … */
+  readonly breakoutExitTicks: number;
+  /** … and it has lasted this many ticks (hysteresis: no flapping on one noisy window). */
+  readonly breakoutMinTicks: number;
+  /** Stable holds at least this many ticks before a breakout (again). */
+  readonly stableMinTicks: number;
 }
 
 /** Defaults: K = 20 conversions, M = 48 ticks (a day), strategist every 12 ticks. */
@@ -68,6 +74,9 @@ export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = {
   breakoutPaceRatio: 0.9,
   breakoutTicks: 3,
   breakoutExitCpaRatio: 1,
+  breakoutExitTicks: 3,
+  breakoutMinTicks: 6,
+  stableMinTicks: 12,
 };
 
 /** Multiplier bounds around the target-CPA bid. */
@@ -150,6 +159,8 @@ export interface DeliveryContext {
   readonly cpaAlarmStreak: number;
   readonly zeroStreak: number;
   readonly breakoutStreak: number;
+  /** Ticks running with the window CPA above the breakout exit ratio × target. */
+  readonly overTargetStreak: number;
   readonly lastConsultTick: number;
   /** Why the strategist is being consulted right now, null when it is not. */
   readonly consultingFor: ConsultReason | null;
@@ -200,6 +211,7 @@ export function initialDeliveryContext(input: DeliveryInput): DeliveryContext {
     cpaAlarmStreak: 0,
     zeroStreak: 0,
     breakoutStreak: 0,
+    overTargetStreak: 0,
     lastConsultTick: 0,
     consultingFor: null,
     consultDue: null,
@@ -304,10 +316,18 @@ export function afterTick(c: DeliveryContext, r: DeliveryTickReport, active: boo
   const budgetLeft = r.remainingBudget > 0.01 * c.dayBudget && c.plan.totalBudget - next.spend > 0;
   next.zeroStreak = r.exposures === 0 && budgetLeft && c.multiplier > 0 ? c.zeroStreak + 1 : 0;
   const todayCpa = next.conversionsToday > 0 ? spendToday / next.conversionsToday : null;
+  // Both today's CPA and the recent window's must be well under target: the day's average alone
+  // stays low for hours after the window that ended a breakout, and would re-enter it at once.
   const under =
-    todayCpa !== null && next.conversionsToday >= 3 && todayCpa <= s.breakoutCpaRatio * c.targetCpa;
+    todayCpa !== null &&
+    next.conversionsToday >= 3 &&
+    todayCpa <= s.breakoutCpaRatio * c.targetCpa &&
+    cpa !== null &&
+    cpa <= s.breakoutCpaRatio * c.targetCpa;
   next.breakoutStreak =
     under && budgetLeft && spendToday < s.breakoutPaceRatio * planned ? c.breakoutStreak + 1 : 0;
+  next.overTargetStreak =
+    cpa !== null && cpa > s.breakoutExitCpaRatio * c.targetCpa ? c.overTargetStreak + 1 : 0;
   next.consultDue = active && c.consultingFor === null ? consultReason(next, spendToday, planned) : null;
   return next;
 }
@@ -380,15 +400,12 @@ export const deliveryChecks = {
   coldStartDone: (c: DeliveryContext) => c.conversions >= c.settings.coldStartConversions,
   coldStartStalled: (c: DeliveryContext) =>
     c.conversions === 0 && c.phaseTicks >= c.settings.coldStartPatience,
-  breakoutReady: (c: DeliveryContext) => c.breakoutStreak >= c.settings.breakoutTicks,
-  breakoutOver: (c: DeliveryContext) => {
-    const cpa = recentCpa(c);
-    return (
-      cpa !== null &&
-      c.recent.length >= c.settings.cpaWindow &&
-      cpa > c.settings.breakoutExitCpaRatio * c.targetCpa
-    );
-  },
+  breakoutReady: (c: DeliveryContext) =>
+    c.breakoutStreak >= c.settings.breakoutTicks && c.phaseTicks >= c.settings.stableMinTicks,
+  breakoutOver: (c: DeliveryContext) =>
+    c.phaseTicks >= c.settings.breakoutMinTicks &&
+    c.recent.length >= c.settings.cpaWindow &&
+    c.overTargetStreak >= c.settings.breakoutExitTicks,
   /** Less than a cent (or a millionth of the total) left of the total budget. */
   budgetExhausted: (c: DeliveryContext) =>
     c.plan.totalBudget - c.spend < Math.max(0.01, 1e-6 * c.plan.totalBudget),

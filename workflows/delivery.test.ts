@@ -126,7 +126,15 @@ describe('delivery machine (fake strategist)', () => {
   });
 
   it('breaks out when CPA stays well under target with spend behind plan, and falls back when CPA passes target', async () => {
-    const { tick, ctx } = start({ settings: { ...quiet, coldStartConversions: 2 } });
+    const { tick, ctx } = start({
+      settings: {
+        ...quiet,
+        coldStartConversions: 2,
+        stableMinTicks: 0,
+        breakoutMinTicks: 0,
+        breakoutExitTicks: 1,
+      },
+    });
     await tick(20, 3);
     for (let t = 0; t < 3; t++) await tick(20, 3);
     expect(ctx().phase).toBe('breakout');
@@ -135,6 +143,27 @@ describe('delivery machine (fake strategist)', () => {
     for (let t = 0; t < 6; t++) await tick(100, 5);
     expect(ctx().phase).toBe('stable');
     expect(ctx().bounds.max).toBe(1);
+  });
+
+  it('has hysteresis: a breakout outlasts one bad window, and stable holds before breaking out again', async () => {
+    const { tick, ctx } = start({ settings: { ...quiet, coldStartConversions: 2 } });
+    await tick(20, 3); // cold start ends: stable at tick 1
+    for (let t = 0; t < 3; t++) await tick(20, 3);
+    // CPA well under target, but stable has not held stableMinTicks (12) yet.
+    expect(ctx().phase).toBe('stable');
+    for (let t = 0; t < 8; t++) await tick(20, 3);
+    expect(ctx().phase).toBe('stable');
+    await tick(20, 3);
+    expect(ctx().phase).toBe('breakout');
+    const entered = ctx().tick;
+    // Six ticks (breakoutMinTicks) of breakout, then a window over target for two ticks: not enough.
+    for (let t = 0; t < 6; t++) await tick(20, 3);
+    for (let t = 0; t < 2; t++) await tick(300, 1);
+    expect(ctx().phase).toBe('breakout');
+    // A third tick running over target ends it.
+    await tick(300, 1);
+    expect(ctx().phase).toBe('stable');
+    expect(ctx().transitions.at(-1)).toMatchObject({ from: 'breakout', to: 'stable', tick: entered + 9 });
   });
 
   it('consults the strategist on high CPA and keeps its advice within the plan', async () => {

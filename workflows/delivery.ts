@@ -41,8 +41,10 @@ const ACTIVE = '#delivery.running.phase.active';
  * - cold start: bids no lower than the cold-start floor (the plan's max by default) until K
  *   conversions (→ stable), or pauses after M ticks without any.
  * - stable: bids at most `stableMax` (1, the target-CPA bid) within the plan's bounds.
- * - breakout: today's CPA well under target, budget left and spend behind plan for a few ticks
- *   lifts the working max to the plan's max; back to stable when the recent CPA passes target.
+ * - breakout: today's and the recent CPA well under target, budget left and spend behind plan for
+ *   a few ticks (after stable held `stableMinTicks`) lifts the working max to the plan's max; back
+ *   to stable when the recent CPA stays over target for `breakoutExitTicks` running, once the
+ *   breakout has lasted `breakoutMinTicks` (hysteresis: one noisy window does not flip phases).
  * - paused (`delivery.paused`, or cold start that stalled) until `delivery.resumed`, which returns
  *   to the phase it left; ended when the total budget is spent or `schedule.completed`.
  *
