@@ -406,7 +406,7 @@ export const deliveryChecks = {
     c.phaseTicks >= c.settings.breakoutMinTicks &&
     c.recent.length >= c.settings.cpaWindow &&
     c.overTargetStreak >= c.settings.breakoutExitTicks,
-  /** Less than a cent (or a millionth of the total) left of the total budget. */
+  /** Less than a cent (or 0.01 % of the total: too little to win an auction) left of the total budget. */
   budgetExhausted: (c: DeliveryContext) =>
-    c.plan.totalBudget - c.spend < Math.max(0.01, 1e-6 * c.plan.totalBudget),
+    c.plan.totalBudget - c.spend < Math.max(0.01, 1e-4 * c.plan.totalBudget),
 };
