@@ -58,18 +58,9 @@ export interface TickSums {
   decisionConversions: number;
 }
 
-/**
- * Accumulates one advertiser's history and totals, and builds its observations and outcome.
- *
- * @example
- * ```ts
- * const ledger = new AdvertiserLedger(campaign, 48);
- * const alpha = policy.multiplier(ledger.observe(0, campaign.budget, undefined));
- * ```
- */
-export class AdvertiserLedger {
-  readonly history: PolicyHistory;
-  readonly totals: TickSums = {
+/** A tick's (or a run's) sums, all zero; the hot loops fill it in place. */
+export function emptyTickSums(): TickSums {
+  return {
     spend: 0,
     wins: 0,
     exposures: 0,
@@ -81,6 +72,20 @@ export class AdvertiserLedger {
     decisionSpend: 0,
     decisionConversions: 0,
   };
+}
+
+/**
+ * Accumulates one advertiser's history and totals, and builds its observations and outcome.
+ *
+ * @example
+ * ```ts
+ * const ledger = new AdvertiserLedger(campaign, 48);
+ * const alpha = policy.multiplier(ledger.observe(0, campaign.budget, undefined));
+ * ```
+ */
+export class AdvertiserLedger {
+  readonly history: PolicyHistory;
+  readonly totals: TickSums = emptyTickSums();
 
   constructor(
     readonly campaign: Campaign,

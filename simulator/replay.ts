@@ -1,4 +1,10 @@
-import { AdvertiserLedger, sanitiseMultiplier, type AdvertiserOutcome, type TickSums } from './ledger.js';
+import {
+  AdvertiserLedger,
+  emptyTickSums,
+  sanitiseMultiplier,
+  type AdvertiserOutcome,
+  type TickSums,
+} from './ledger.js';
 import { organicBaseline } from './organic.js';
 import type { PolicyFactory } from './policies/index.js';
 import type { MarketStream } from './stream.js';
@@ -37,18 +43,7 @@ export function runReplay(stream: MarketStream, policy: PolicyFactory): Advertis
     const curve = policy.usesWhatIf ? cumulativeWhatIf(whatIfSpend, whatIfConversions, 0, start) : undefined;
     const alpha = sanitiseMultiplier(bidder.multiplier(ledger.observe(t, remaining, curve)));
     const bidScale = alpha * campaign.targetCpa;
-    const sums: TickSums = {
-      spend: 0,
-      wins: 0,
-      exposures: 0,
-      conversions: 0,
-      trueConversions: 0,
-      predictedConversions: 0,
-      halo: 0,
-      displaced: 0,
-      decisionSpend: 0,
-      decisionConversions: 0,
-    };
+    const sums: TickSums = emptyTickSums();
     for (let o = start; o < end; o++) {
       const p = predicted[o] ?? 0;
       let bid = p * bidScale;
