@@ -1,67 +1,29 @@
-import { createServer } from 'node:http';
-import type { IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddingsServer, type EmbeddingsServer } from '../src/testing/openai-embeddings-server.js';
 import { EmbeddingError, EmptyTextError } from './errors.js';
 import { OpenAIEmbedder } from './openai-embedder.js';
 
-interface Received {
-  url: string | undefined;
-  headers: IncomingHttpHeaders;
-  body: { model: string; input: string[]; encoding_format?: string; dimensions?: number };
-}
-
-/** A loopback server speaking the OpenAI embeddings protocol; `mode` makes it misbehave. */
-function startServer() {
-  const received: Received[] = [];
-  const state = { mode: 'ok' as 'ok' | 'short' | 'nan' | 'error' };
-  const server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-    req.on('end', () => {
-      const body = JSON.parse(raw) as Received['body'];
-      received.push({ url: req.url, headers: req.headers, body });
-      if (req.url !== '/v1/embeddings' || state.mode === 'error') {
-        res.writeHead(req.url === '/v1/embeddings' ? 400 : 404, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { message: 'bad request', type: 'invalid_request_error' } }));
-        return;
-      }
-      const dim = state.mode === 'short' ? 3 : 4;
-      const data = body.input.map((text, index) => ({
-        object: 'embedding',
-        index,
-        embedding: Array.from({ length: dim }, (_, j) =>
-          state.mode === 'nan' && j === 0 ? null : text.length + j,
-        ),
-      }));
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          object: 'list',
-          data,
-          model: body.model,
-          usage: { prompt_tokens: 1, total_tokens: 1 },
-        }),
-      );
-    });
-  });
-  return { server, received, state };
-}
-
 describe('OpenAIEmbedder against a loopback /v1/embeddings server', () => {
-  const { server, received, state } = startServer();
-  let baseURL = '';
+  let server: EmbeddingsServer;
+  let received: EmbeddingsServer['received'] = [];
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    server = await startEmbeddingsServer({ dim: 4 });
+    received = server.received;
   });
-  afterAll(() => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))));
+  afterAll(() => server.close());
 
   const make = (extra: Partial<ConstructorParameters<typeof OpenAIEmbedder>[0]> = {}) =>
-    new OpenAIEmbedder({ model: 'test-embed', apiKey: 'sk-test', baseURL, dim: 4, maxRetries: 0, ...extra });
+    new OpenAIEmbedder({
+      model: 'test-embed',
+      apiKey: 'sk-test',
+      baseURL: server.baseURL,
+      dim: 4,
+      maxRetries: 0,
+      ...extra,
+    });
 
   it('embeds texts in order with the given model and key', async () => {
-    state.mode = 'ok';
+    server.mode = 'ok';
     const vectors = await make().embed(['ab', 'abcd']);
     expect(vectors.map((v) => Array.from(v))).toEqual([
       [2, 3, 4, 5],
@@ -75,7 +37,7 @@ describe('OpenAIEmbedder against a loopback /v1/embeddings server', () => {
   });
 
   it('splits large inputs into batches and asks for shortened vectors when told to', async () => {
-    state.mode = 'ok';
+    server.mode = 'ok';
     const before = received.length;
     const vectors = await make({ batchSize: 2, shorten: true }).embed(['a', 'b', 'c', 'd', 'e']);
     expect(vectors).toHaveLength(5);
@@ -90,15 +52,15 @@ describe('OpenAIEmbedder against a loopback /v1/embeddings server', () => {
   });
 
   it('turns a vector of the wrong size or with non-numbers into an EmbeddingError', async () => {
-    state.mode = 'short';
+    server.mode = 'short';
     await expect(make().embed(['x'])).rejects.toThrow(EmbeddingError);
     await expect(make().embed(['x'])).rejects.toThrow(/expected 4 finite numbers, received 3 numbers/);
-    state.mode = 'nan';
+    server.mode = 'nan';
     await expect(make().embed(['x'])).rejects.toThrow(EmbeddingError);
   });
 
   it('surfaces an HTTP error from the server', async () => {
-    state.mode = 'error';
+    server.mode = 'error';
     await expect(make().embed(['x'])).rejects.toThrow(/400|bad request/);
   });
 });

@@ -1,53 +1,17 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../core/index.js';
 import { demoCatalog, fixedClock, memoryJournal } from '../testing/index.js';
+import { startEmbeddingsServer, type EmbeddingsServer } from '../testing/openai-embeddings-server.js';
 import { createEmbedder, resolveEmbedderSettings } from './embedder-factory.js';
 import { createLodestone } from './lodestone.js';
 
-/** A loopback `/v1/embeddings` server: 8-d vectors from character counts, every request kept. */
-function embeddingsServer() {
-  const requests: { model: string; input: string[] }[] = [];
-  const server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-    req.on('end', () => {
-      const body = JSON.parse(raw) as { model: string; input: string[] };
-      requests.push(body);
-      const data = body.input.map((text, index) => ({
-        object: 'embedding',
-        index,
-        embedding: Array.from(
-          { length: 8 },
-          (_, j) => 1 + [...text].filter((c) => c.charCodeAt(0) % 8 === j).length,
-        ),
-      }));
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          object: 'list',
-          data,
-          model: body.model,
-          usage: { prompt_tokens: 1, total_tokens: 1 },
-        }),
-      );
-    });
-  });
-  return { server, requests };
-}
-
 describe('LODESTONE_EMBEDDINGS', () => {
-  const { server, requests } = embeddingsServer();
-  let baseUrl = '';
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  let server: EmbeddingsServer;
+  beforeAll(async () => (server = await startEmbeddingsServer({ dim: 8 })));
+  afterAll(() => server.close());
 
   it('is the offline embedder by default', () => {
     const config = loadConfig({});
@@ -78,7 +42,7 @@ describe('LODESTONE_EMBEDDINGS', () => {
   it('builds the product memory through the configured embeddings endpoint and searches it', async () => {
     const config = loadConfig({
       LODESTONE_EMBEDDINGS: 'openai:test-embed/8',
-      OPENAI_BASE_URL: baseUrl,
+      OPENAI_BASE_URL: server.baseURL,
       LODESTONE_DATA_DIR: mkdtempSync(join(tmpdir(), 'emb-')),
     });
     expect(resolveEmbedderSettings(config)).toMatchObject({
@@ -96,13 +60,14 @@ describe('LODESTONE_EMBEDDINGS', () => {
     try {
       const memory = await lodestone.memory();
       expect(memory).toBeDefined();
+      const requests = server.received.map((r) => r.body);
       const embedded = requests.flatMap((r) => r.input);
       expect(requests.every((r) => r.model === 'test-embed')).toBe(true);
       expect(embedded.length).toBeGreaterThanOrEqual(catalog.products.length);
       const before = requests.length;
       const hits = await memory?.products.similar({ text: 'ceramic mug' }, { k: 3 });
       expect(hits).toHaveLength(3);
-      expect(requests.length).toBe(before + 1);
+      expect(server.received.length).toBe(before + 1);
     } finally {
       await lodestone.close();
     }

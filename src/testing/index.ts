@@ -16,6 +16,7 @@ export { fixedClock, sequentialIds } from '../core/index.js';
 export { testBrief, testSegment } from './fixtures.js';
 export * from './scripted-model.js';
 export * from './openai-loopback-server.js';
+export * from './openai-embeddings-server.js';
 
 let shared: Catalog | undefined;
 
