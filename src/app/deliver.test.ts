@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyticForecast, bidStrategist } from '../../agents/bid-strategist/index.js';
-import { Plan } from '../core/index.js';
-import { testAgentContext, testBrief, testSegment } from '../testing/index.js';
+import type { Plan } from '../core/index.js';
+import { testPlan } from '../testing/index.js';
 import {
   coldStartSuccess,
   deliverSimulated,
@@ -10,20 +9,8 @@ import {
   type ColdStartCampaign,
 } from './deliver.js';
 
-const brief = testBrief({ goal: 'Sell our ceramic tableware, 3000 GBP a day, CPA under 12 GBP, 14 days' });
-const segment = testSegment();
-const bidPlan = await bidStrategist.run({ brief, segments: [segment] }, testAgentContext());
-const plan: Plan = Plan.parse({
-  runId: 'run_test',
-  status: 'planned',
-  createdAt: '2026-11-29T09:00:00Z',
-  brief,
-  insights: [],
-  segments: [segment],
-  bidPlan,
-  forecast: analyticForecast.call({ bidPlan, orderValue: 17.57 }),
-  review: [],
-});
+const plan = await testPlan();
+const { bidPlan } = plan;
 
 describe('deliverSimulated', () => {
   it('delivers an approved plan day by day within its budgets, the same for the same seed', async () => {

@@ -3,38 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { analyticForecast, bidStrategist } from '../../agents/bid-strategist/index.js';
-import { loadConfig, Plan, silentLogger, SqliteJournal } from '../core/index.js';
-import { testAgentContext, testBrief, testSegment } from '../testing/index.js';
+import { loadConfig, silentLogger, SqliteJournal } from '../core/index.js';
+import { testPlan } from '../testing/index.js';
 import { registerDeliverCommands } from './deliver-commands.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lodestone-deliver-'));
-const brief = testBrief({ goal: 'Sell our ceramic tableware, 3000 GBP a day, CPA under 12 GBP, 14 days' });
-const segment = testSegment();
-const bidPlan = await bidStrategist.run({ brief, segments: [segment] }, testAgentContext());
-
 /** Saves a run with a plan in the journal the CLI reads, as `lodestone plan` does. */
-function saveRun(id: string, status: 'planned' | 'awaiting_approval') {
+async function saveRun(id: string, status: 'planned' | 'awaiting_approval') {
   const journal = new SqliteJournal(join(dataDir, 'journal.db'));
   const at = '2026-11-29T09:00:00.000Z';
-  const plan = Plan.parse({
-    runId: id,
-    status,
-    createdAt: at,
-    brief,
-    insights: [],
-    segments: [segment],
-    bidPlan,
-    forecast: analyticForecast.call({ bidPlan, orderValue: 17.57 }),
-    review: [],
-  });
-  journal.createRun({ id, kind: 'campaign-launch', title: brief.goal, at });
+  const plan = await testPlan({ runId: id, status, createdAt: at });
+  journal.createRun({ id, kind: 'campaign-launch', title: plan.brief.goal, at });
   journal.append(id, 'plan.snapshot', { plan }, at);
   journal.setStatus(id, status, at);
   journal.close();
 }
-saveRun('run_approved', 'planned');
-saveRun('run_waiting', 'awaiting_approval');
+await saveRun('run_approved', 'planned');
+await saveRun('run_waiting', 'awaiting_approval');
+const { bidPlan } = await testPlan();
 
 async function deliver(...args: string[]) {
   let code = 0;
