@@ -1,7 +1,8 @@
 /**
  * The customer-service agent: intent classification trained on Bitext, slot extraction, the
  * offline policy (pre-sales answers with citations, leads, coupons, order and account tasks under
- * τ²-bench's retail policy), ABCD's expected action sequences, and thread files.
+ * τ²-bench's retail policy), the LLM policy (one checked decision per tool loop, same contract),
+ * ABCD's expected action sequences, and thread files.
  */
 export * from './bitext-dataset.js';
 export * from './text-features.js';
@@ -19,5 +20,13 @@ export * from './thread-memory.js';
 export * from './policy-account.js';
 export * from './policy-sales.js';
 export * from './offline-policy.js';
+export * from './llm-decision.js';
+export * from './llm-tool-catalog.js';
+export * from './llm-identifiers.js';
+export * from './llm-output-check.js';
+export * from './llm-instructions.js';
+export * from './llm-transcript.js';
+export * from './llm-budget.js';
+export * from './llm-policy.js';
 export * from './thread-file.js';
 export * from './sample-catalog.js';
