@@ -2,24 +2,32 @@
  * `lodestone eval …` end to end, through commander as main.ts wires it (registerEvalCommands on
  * a fresh program), on the real suites and data: one JSON object from `run all --json`, pass^k
  * with --trials, identical scores on 1 and 2 workers, resume, compare gating a worsened scorer,
- * the report rendering in headless Chromium, and the LLM flag failing clearly.
+ * the report rendering in headless Chromium; with --model, the LLM policy through the real
+ * ChatOpenAI client against a loopback endpoint: recorded, replayed with no request (on 1 and 2
+ * workers), a replay miss failing clearly, and bad model flags failing before any task runs.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { parseBrief } from '../agents/brief-parser/index.js';
 import { isUserError, LodestoneError, loadConfig, silentLogger } from '../src/core/index.js';
 import { registerEvalCommands } from '../src/cli/eval-commands.js';
+import { loopback, startOpenAILoopbackServer } from '../src/testing/index.js';
 import { defineSuite, eraseSuite, RunStore, runEval, type RunSummary } from './harness/index.js';
 import { renderInChromium } from './report/index.js';
+import { BRIEF_CONTEXT } from './suites/brief-parsing.js';
 import { briefParsing, getSuites } from './suites/index.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lodestone-eval-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** Runs `lodestone <args>` in this process and returns its exit code and output. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs `lodestone <args>` in this process (with `env` as its environment) and returns its exit code and output. */
+async function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let code = 0;
   let stdout = '';
   let stderr = '';
@@ -27,7 +35,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
     .exitOverride()
     .configureOutput({ writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) });
   registerEvalCommands(program, {
-    config: loadConfig({ LODESTONE_DATA_DIR: dataDir }),
+    config: loadConfig({ LODESTONE_DATA_DIR: dataDir, ...env }),
     logger: silentLogger(),
     setCode: (c) => (code = c),
   });
@@ -184,10 +192,7 @@ describe('lodestone eval', () => {
     expect((JSON.parse(same.stdout) as { regressed: boolean }).regressed).toBe(false);
   }, 60_000);
 
-  it('fails clearly when asked for an LLM policy, and on bad flags and names', async () => {
-    const llm = await cli(['eval', 'run', 'all', '--model', 'openai:gpt-4o-mini']);
-    expect(llm.code).toBe(2);
-    expect(llm.stderr).toContain('LLM policies are not available yet for suite brief-parsing');
+  it('fails clearly on bad flags and names', async () => {
     const unknown = await cli(['eval', 'run', 'nope']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(
@@ -197,4 +202,108 @@ describe('lodestone eval', () => {
     expect((await cli(['eval', 'run', 'creative', '--split', 'dev'])).code).toBe(2);
     expect((await cli(['eval', 'report', 'eval_missing'])).code).toBe(2);
   });
+});
+
+describe('lodestone eval --model, through ChatOpenAI against a loopback endpoint', () => {
+  const MODEL = ['--model', 'openai:test-model'];
+  const runs = () => new RunStore(join(dataDir, 'evals')).ids();
+
+  it('validates --model, --cache and the endpoint before any task runs, and names the suites without an LLM policy', async () => {
+    const before = runs().length;
+    const bad = await cli(['eval', 'run', 'brief-parsing', '--model', 'gpt4']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Invalid --model: expected offline, or openai:<model>');
+    const noKey = await cli(['eval', 'run', 'brief-parsing', '--model', 'openai:gpt-4o-mini']);
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toMatch(/OPENAI_API_KEY: required for https:\/\/api\.openai\.com\/v1/);
+    expect((await cli(['eval', 'run', 'brief-parsing', ...MODEL, '--cache', 'sometimes'])).code).toBe(2);
+    const all = await cli(['eval', 'run', 'all', ...MODEL, '--cache', 'replay']);
+    expect(all.code).toBe(2);
+    expect(all.stderr).toContain(
+      'No LLM policy for complements, support-intents, support-actions, support-tau2 (asked for --model openai:test-model):\n- complements: no Lodestone agent ranks items for a basket.',
+    );
+    expect(all.stderr).toContain(
+      'or leave them out: lodestone eval run brief-parsing creative next-buyer bidding --model openai:test-model.',
+    );
+    expect(runs()).toHaveLength(before);
+  });
+
+  it('records the model calls with their cost, replays them with no request (on 1 and 2 workers), and stops at a replay miss', async () => {
+    const { tasks } = await briefParsing.dataset({ seed: '1' });
+    const first = tasks.filter((t) => t.split === 'test').slice(0, 3);
+    // The model answers what the offline parser reads, but gets the third goal's objective wrong.
+    const answers = first.map((task, i) => {
+      const brief = { ...parseBrief(task.goal, BRIEF_CONTEXT), productIds: [] };
+      return i === 2 ? { ...brief, objective: brief.objective === 'leads' ? 'sales' : 'leads' } : brief;
+    });
+    const server = await startOpenAILoopbackServer(answers.map((a) => loopback.json(a)));
+    const env = { OPENAI_BASE_URL: server.baseURL };
+    const args = ['eval', 'run', 'brief-parsing', ...MODEL, '--limit', '3', '--json'];
+    try {
+      const recorded = await cli(args, env);
+      expect(recorded.code, recorded.stderr).toBe(0);
+      server.assertComplete();
+      const a = JSON.parse(recorded.stdout) as RunSummary;
+      expect(a.options).toMatchObject({ model: 'openai:test-model', cache: 'auto' });
+      const s = a.suites['brief-parsing']!;
+      expect(s.policy.name).toBe('openai:test-model');
+      const expected = first.map((task, i) =>
+        i === 2
+          ? 0
+          : briefParsing.score(task, { brief: parseBrief(task.goal, BRIEF_CONTEXT) }).metrics.exact!,
+      );
+      expect(s.policy.metrics.exact!.mean).toBeCloseTo(expected.reduce((x, y) => x + y, 0) / 3, 12);
+      expect(s.policy.metrics['field:objective']!.mean).toBeCloseTo(2 / 3, 12);
+      const cost = s.policy.cost.total;
+      expect(cost).toMatchObject({ calls: 3, cachedCalls: 0 });
+      expect(cost.byAgent['brief-parser']?.calls).toBe(3);
+      expect(cost.inputTokens).toBeGreaterThan(0);
+      expect(cost.usd).toBeGreaterThan(0);
+      expect(a.cost.usd).toBeCloseTo(cost.usd, 12);
+      for (const { body } of server.requests) {
+        expect(body.model).toBe('test-model');
+        expect(typeof body.seed).toBe('number');
+        expect(body.tools?.map((t) => t.function.name)).toEqual(['catalog_search']);
+      }
+      expect(new Set(server.requests.map((r) => r.body.seed)).size).toBe(3);
+      const files = readdirSync(join(dataDir, 'evals', 'cache'), { recursive: true });
+      expect(files.filter((f) => String(f).endsWith('.json'))).toHaveLength(3);
+
+      const replay = await cli([...args, '--cache', 'replay'], env);
+      expect(replay.code, replay.stderr).toBe(0);
+      expect(server.requestCount).toBe(3);
+      const b = JSON.parse(replay.stdout) as RunSummary;
+      expect(scoresOf(b)).toEqual(scoresOf(a));
+      // The same calls, tokens and nominal dollars, every call answered from the cache.
+      const replayed = b.suites['brief-parsing']!.policy.cost.total;
+      expect({ ...replayed, byAgent: {} }).toEqual({ ...cost, cachedCalls: 3, byAgent: {} });
+      expect(replayed.byAgent['brief-parser']).toEqual({ ...cost.byAgent['brief-parser'], cachedCalls: 3 });
+
+      await server.close();
+      const two = await cli([...args, '--cache', 'replay', '--concurrency', '2'], env);
+      expect(two.code, two.stderr).toBe(0);
+      expect(scoresOf(JSON.parse(two.stdout) as RunSummary)).toEqual(scoresOf(a));
+
+      const text = await cli(
+        ['eval', 'run', 'brief-parsing', ...MODEL, '--limit', '3', '--cache', 'replay'],
+        env,
+      );
+      expect(text.stdout).toMatch(/cost \$\d\.\d{4} \(3 calls: 0 live, 3 cached; [\d,]+ tokens\)/);
+
+      const known = new Set(runs());
+      const miss = await cli(
+        ['eval', 'run', 'brief-parsing', ...MODEL, '--limit', '4', '--cache', 'replay'],
+        env,
+      );
+      expect(miss.code).toBe(1);
+      expect(miss.stderr).toMatch(
+        /No recorded model call for openai:test-model \(trial 0, key [0-9a-f]{12}\)/,
+      );
+      const cut = runs().filter((id) => !known.has(id));
+      expect(cut).toHaveLength(1);
+      expect(new RunStore(join(dataDir, 'evals')).open(cut[0]!).manifest().status).toBe('interrupted');
+    } finally {
+      await server.close().catch(() => undefined);
+    }
+  }, 180_000);
 });

@@ -1,4 +1,6 @@
+import type { BaseMessage } from '@langchain/core/messages';
 import type { ModelResponse } from '../../src/core/model/index.js';
+import type { ToolDescriptor } from '../../tools/define-tool.js';
 import type { ToolResultRecord } from './events.js';
 
 /** A journaled model response, as the cache returns it. */
@@ -8,16 +10,40 @@ export interface CachedResponse {
   readonly requestHash?: string;
 }
 
+/** The model call about to be made: who makes it and everything that is sent. */
+export interface ModelCallRequest {
+  readonly agent: string;
+  readonly callIndex: number;
+  readonly messages: readonly BaseMessage[];
+  /** `hashMessages(messages)`. */
+  readonly requestHash: string;
+  /** The tools the model is offered with the call. */
+  readonly tools: readonly ToolDescriptor[];
+}
+
 /**
- * Where the loop looks before calling the model or a tool: keyed by (agent, call index) and
- * (agent, call index, tool call id). Built from the run journal, it makes a replay call nothing
- * and lets a resumed run skip every completed call. `strict` (replay) turns a miss into a
- * `ReplayMissError` instead of a live call.
+ * Where the loop looks before calling the model or a tool. The journal's cache is keyed by
+ * (agent, call index) and (agent, call index, tool call id): built from the run journal, it makes
+ * a replay call nothing and lets a resumed run skip every completed call. `strict` (replay) turns
+ * a miss into a `ReplayMissError` instead of a live call. A cache keyed on content instead (the
+ * eval harness's record/replay cache) reads `request` and may answer asynchronously; `store`
+ * hands it every live response to record.
  */
 export interface ModelCallCache {
   readonly strict: boolean;
-  model(agent: string, callIndex: number): CachedResponse | undefined;
+  /**
+   * The recorded response of a call, or undefined. `request` is the call about to be made; the
+   * budget check asks without it (to know whether the call will be live), and a cache that needs
+   * the request to answer returns undefined then.
+   */
+  model(
+    agent: string,
+    callIndex: number,
+    request?: ModelCallRequest,
+  ): CachedResponse | undefined | Promise<CachedResponse | undefined>;
   tool(agent: string, callIndex: number, toolCallId: string): ToolResultRecord | undefined;
+  /** Called with every live response (not with cached ones) before the loop uses it. */
+  store?(request: ModelCallRequest, response: ModelResponse): void | Promise<void>;
 }
 
 /** The journal entry shape the cache reads (`JournalEntry` from src/core/journal fits). */
@@ -58,7 +84,14 @@ export function journalCallCache(
   return memoryCallCache(models, tools, options.strict ?? false);
 }
 
-/** A cache over maps already in memory (tests, or a store other than the journal). */
+/**
+ * A cache over maps already in memory (tests, or a store other than the journal).
+ *
+ * @example
+ * ```ts
+ * const cache = memoryCallCache(new Map([[modelKey('brief-parser', 0), { response }]]));
+ * ```
+ */
 export function memoryCallCache(
   models: ReadonlyMap<string, CachedResponse>,
   tools: ReadonlyMap<string, ToolResultRecord> = new Map(),

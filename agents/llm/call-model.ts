@@ -2,7 +2,8 @@ import type { AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import type { Runnable } from '@langchain/core/runnables';
 import type { BaseLanguageModelInput } from '@langchain/core/language_models/base';
 import type { ModelResponse } from '../../src/core/model/index.js';
-import type { ModelCallCache } from './call-cache.js';
+import type { ToolDescriptor } from '../../tools/define-tool.js';
+import type { ModelCallCache, ModelCallRequest } from './call-cache.js';
 import { ReplayDivergedError, ReplayMissError } from './errors.js';
 import type { LoopEvent } from './events.js';
 import { contentText, estimatePromptTokens, hashMessages, toModelResponse } from './messages.js';
@@ -16,6 +17,8 @@ export interface CallModelInput {
   readonly attempt: number;
   readonly messages: readonly BaseMessage[];
   readonly bound: BoundModel;
+  /** The tools bound to the model (a cache keyed on content keys on them). */
+  readonly tools?: readonly ToolDescriptor[];
   readonly cache: ModelCallCache | undefined;
   readonly callTimeoutMs: number | undefined;
   readonly emit: (event: LoopEvent) => void;
@@ -36,14 +39,22 @@ export class CallTimeoutError extends Error {
 }
 
 /**
- * The think step: returns the journaled response for (agent, call index) when there is one —
- * a replay or a resumed run calls nothing — or calls the model. The call always goes through
+ * The think step: returns the cached response when there is one — the journal's for (agent, call
+ * index) in a replay or a resumed run, an eval recording for the same request — and calls nothing;
+ * otherwise calls the model and hands the response to the cache's `store`. The call always goes through
  * `stream()`, which streams tokens when the model streams and, for ChatOpenAI, never takes the
  * `invoke()`+streaming path that counts tokens with a downloaded tokenizer.
  */
 export async function callModel(input: CallModelInput, signal?: AbortSignal): Promise<CallModelOutput> {
   const requestHash = hashMessages(input.messages);
-  const cached = input.cache?.model(input.agent, input.callIndex);
+  const request: ModelCallRequest = {
+    agent: input.agent,
+    callIndex: input.callIndex,
+    messages: input.messages,
+    requestHash,
+    tools: input.tools ?? [],
+  };
+  const cached = await input.cache?.model(input.agent, input.callIndex, request);
   if (cached) {
     if (input.cache?.strict && cached.requestHash !== undefined && cached.requestHash !== requestHash)
       throw new ReplayDivergedError(input.agent, input.callIndex);
@@ -78,6 +89,7 @@ export async function callModel(input: CallModelInput, signal?: AbortSignal): Pr
     }
     if (!message) throw new Error('The model returned an empty stream');
     const response = toModelResponse(message, input.callIndex, estimatePromptTokens(input.messages));
+    await input.cache?.store?.(request, response);
     return { response, replayed: false, requestHash };
   } catch (error) {
     if (timedOut) throw new CallTimeoutError(input.callTimeoutMs ?? 0);

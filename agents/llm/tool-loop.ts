@@ -139,6 +139,7 @@ export const toolLoopMachine = setup({
           attempt,
           messages,
           bound: deps.bound,
+          tools: [...deps.tools.values()],
           cache: deps.cache,
           callTimeoutMs: deps.callTimeoutMs,
           emit: deps.emit,

@@ -1,4 +1,5 @@
 import type { CostMeter } from './cost.js';
+import type { EvalModelSetup } from './model-setup.js';
 
 /** Which half of a dataset a task belongs to: `train` may be looked at and tuned on, `test` not. */
 export type Split = 'train' | 'test';
@@ -42,8 +43,10 @@ export interface TrialContext<E> {
   readonly random: () => number;
   /** What `setup` built once per process (mined rules, a loaded catalog…). */
   readonly env: E;
-  /** Record model usage here (LLM policies; the cache does it for cached calls). */
+  /** Record model usage here, per agent (LLM policies; cached calls too, marked as such). */
   readonly meter: CostMeter;
+  /** How LLM policies reach their model: set when the run's `--model` is not offline. */
+  readonly llm?: EvalModelSetup;
   readonly signal?: AbortSignal;
 }
 
@@ -88,8 +91,13 @@ export interface SuiteDefinition<T extends EvalTask, O, E = undefined> {
   readonly runDescription?: string;
   /** A simple reference the offline policy must beat, scored the same way. */
   readonly baseline?: Policy<T, O, E>;
-  /** The LLM policy, once the model port exists; absent means `--model` other than offline fails. */
+  /**
+   * The LLM policy for a model id (`openai:<model>`); it reaches the model through `ctx.llm` (see
+   * evals/llm). Absent means `--model` other than offline fails with `PolicyUnavailableError`.
+   */
   readonly llm?: (model: string) => Policy<T, O, E>;
+  /** Why the suite has no `llm` entry, for that error (a suite that will never have one says why). */
+  readonly llmUnavailable?: string;
   /** Pure: the same task and output always score the same. */
   readonly score: (task: T, output: O) => TaskScore;
   /** Suite-level figures that are not means of task metrics (macro-F1, pooled AUC…). */

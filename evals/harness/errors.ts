@@ -19,14 +19,43 @@ export function isInfraError(error: unknown): error is InfraError {
   return error instanceof InfraError || (error instanceof Error && error.name === 'InfraError');
 }
 
-/** A suite was asked to run a model policy it does not have yet. */
+/** A suite without an LLM policy, and why it has none (when the suite says). */
+export interface MissingPolicy {
+  readonly suite: string;
+  readonly reason?: string;
+}
+
+/**
+ * Suites were asked to run with a model but have no LLM policy. Lists each with its reason and
+ * says what to do: run those suites offline, or run the ones that have a policy.
+ *
+ * @example
+ * ```ts
+ * throw new PolicyUnavailableError([{ suite: 'complements', reason: 'no agent ranks groceries' }], 'openai:gpt-4o-mini', ['brief-parsing']);
+ * ```
+ */
 export class PolicyUnavailableError extends UserError {
   readonly code = 'POLICY_UNAVAILABLE';
-  constructor(suite: string, model: string) {
+  constructor(
+    readonly missing: readonly MissingPolicy[],
+    readonly model: string,
+    /** Suites of the same run that do have an LLM policy. */
+    readonly available: readonly string[] = [],
+  ) {
+    const names = missing.map((m) => m.suite);
+    const why = (m: MissingPolicy) => m.reason ?? 'it has no LLM policy yet.';
+    const list =
+      missing.length === 1
+        ? ` ${why(missing[0]!)}`
+        : missing.map((m) => `\n- ${m.suite}: ${why(m)}`).join('');
+    const them = missing.length === 1 ? 'it' : 'them';
+    const rest =
+      available.length > 0
+        ? `, or leave ${them} out: lodestone eval run ${available.join(' ')} --model ${model}`
+        : '';
     super(
-      `LLM policies are not available yet for suite ${suite} (asked for --model ${model}). ` +
-        'The LLM port is being built; run the offline policy with --model offline.',
-      { context: { suite, model } },
+      `No LLM policy for ${names.join(', ')} (asked for --model ${model}):${list}\nRun ${them} with --model offline${rest}.`,
+      { context: { suites: names, model, available } },
     );
   }
 }
@@ -36,7 +65,26 @@ export class EvalRunError extends UserError {
   readonly code = 'EVAL_RUN';
 }
 
-/** A replay cache was asked for a model call it never recorded. */
+/**
+ * A replay cache was asked for a model call it never recorded (the prompt, the tools, the model,
+ * its parameters or the trial differ from the recording). It stops the run: a replay that called
+ * the model instead would not be a replay, and scoring the trial as failed would blame the policy.
+ */
 export class CacheMissError extends SystemError {
   readonly code = 'EVAL_CACHE_MISS';
+}
+
+/**
+ * True for a {@link CacheMissError}, also one that crossed a thread as a plain error with its code.
+ *
+ * @example
+ * ```ts
+ * if (isCacheMiss(error)) throw error; // a replay miss stops the run
+ * ```
+ */
+export function isCacheMiss(error: unknown): error is CacheMissError {
+  return (
+    error instanceof CacheMissError ||
+    (error instanceof Error && (error as { code?: unknown }).code === 'EVAL_CACHE_MISS')
+  );
 }

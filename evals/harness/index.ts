@@ -9,6 +9,7 @@ export * from './estimators.js';
 export * from './intervals.js';
 export * from './cost.js';
 export * from './model-cache.js';
+export * from './model-setup.js';
 export * from './run-types.js';
 export * from './run-store.js';
 export * from './summarize.js';

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { CostMeter } from './cost.js';
 import { CacheMissError } from './errors.js';
 
@@ -77,6 +78,53 @@ export function cacheKey(request: ModelRequest): string {
 }
 
 /**
+ * The recorded answer to a request under a policy: looked up under `auto` and `replay` (a miss
+ * under `replay` throws {@link CacheMissError}), never under `off` and `record`. Returns the key
+ * for {@link recordCall}.
+ *
+ * @example
+ * ```ts
+ * const { key, response } = await lookupCall({ cache, policy: 'auto', request });
+ * if (!response) await recordCall({ cache, policy: 'auto', key, request, response: await call() });
+ * ```
+ */
+export async function lookupCall(args: {
+  cache: ModelCache;
+  policy: CachePolicy;
+  request: ModelRequest;
+}): Promise<{ key: string; response?: ModelResponse }> {
+  const { cache, policy, request } = args;
+  const key = cacheKey(request);
+  if (policy !== 'auto' && policy !== 'replay') return { key };
+  const response = await cache.get(key);
+  if (response) return { key, response };
+  if (policy === 'replay')
+    throw new CacheMissError(
+      `No recorded model call for ${request.model} (trial ${request.trial}, key ${key.slice(0, 12)}): no recording has this prompt, tools, parameters and trial (a task or trial not recorded yet, or a prompt, tool or parameter changed since). Record it first with --cache auto (or record), then replay.`,
+      { context: { key, model: request.model, trial: request.trial } },
+    );
+  return { key };
+}
+
+/**
+ * Records a live answer unless the policy is `off`.
+ *
+ * @example
+ * ```ts
+ * await recordCall({ cache, policy: 'record', key, request, response });
+ * ```
+ */
+export async function recordCall(args: {
+  cache: ModelCache;
+  policy: CachePolicy;
+  key: string;
+  request: ModelRequest;
+  response: ModelResponse;
+}): Promise<void> {
+  if (args.policy !== 'off') await args.cache.put(args.key, args.request, args.response);
+}
+
+/**
  * Makes a model call through the cache under a policy, recording its usage on the meter.
  *
  * @example
@@ -88,26 +136,12 @@ export async function cachedCall(
   args: { cache: ModelCache; policy: CachePolicy; request: ModelRequest; meter?: CostMeter; agent?: string },
   call: () => Promise<ModelResponse>,
 ): Promise<ModelResponse> {
-  const { cache, policy, request } = args;
-  const key = cacheKey(request);
-  let response: ModelResponse | undefined;
-  let cached = false;
-  if (policy === 'auto' || policy === 'replay') {
-    response = await cache.get(key);
-    cached = response !== undefined;
-    if (!response && policy === 'replay')
-      throw new CacheMissError(
-        `No recorded model call for ${request.model} (trial ${request.trial}, key ${key.slice(0, 12)}); record it first with the cache policy "auto" or "record".`,
-        { context: { key, model: request.model, trial: request.trial } },
-      );
-  }
-  if (!response) {
-    response = await call();
-    if (policy !== 'off') await cache.put(key, request, response);
-  }
+  const found = await lookupCall(args);
+  const response = found.response ?? (await call());
+  if (!found.response) await recordCall({ ...args, key: found.key, response });
   args.meter?.record(args.agent ?? 'model', {
     calls: 1,
-    cachedCalls: cached ? 1 : 0,
+    cachedCalls: found.response ? 1 : 0,
     inputTokens: response.inputTokens,
     outputTokens: response.outputTokens,
     usd: response.usd,
@@ -157,7 +191,8 @@ export class FileModelCache implements ModelCache {
   put(key: string, request: ModelRequest, response: ModelResponse): Promise<void> {
     const path = this.#path(key);
     mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
+    // Worker threads share the pid: the thread id keeps their temporary files apart.
+    const tmp = `${path}.${process.pid}-${threadId}.tmp`;
     writeFileSync(tmp, `${JSON.stringify({ key, request, response }, null, 2)}\n`);
     renameSync(tmp, path);
     return Promise.resolve();

@@ -1,5 +1,6 @@
 import type { Cost } from './cost.js';
 import type { MetricInfo, Split } from './define-suite.js';
+import type { CachePolicy } from './model-cache.js';
 
 /** The options a run was started with; a resumed run keeps them. */
 export interface RunOptions {
@@ -11,6 +12,8 @@ export interface RunOptions {
   readonly limit?: number;
   /** `offline`, or a model id for the LLM policies. */
   readonly model: string;
+  /** How the LLM policies' model calls used the record/replay cache (absent offline). */
+  readonly cache?: CachePolicy;
 }
 
 /** A policy a suite ran: the one under test, or the baseline it is compared with. */

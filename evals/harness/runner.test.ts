@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sequentialIds } from '../../src/core/index.js';
+import { loadConfig, sequentialIds } from '../../src/core/index.js';
 import { defineSuite, eraseSuite } from './define-suite.js';
-import { PolicyUnavailableError } from './errors.js';
-import { buggy, coin, flakyInfra, squares, SUITES } from './fixtures/toy-suites.js';
+import { CacheMissError, EvalRunError, PolicyUnavailableError } from './errors.js';
+import { buggy, coin, flakyInfra, llmSquares, squares, SUITES } from './fixtures/toy-suites.js';
+import type { CachePolicy } from './model-cache.js';
 import { RunStore } from './run-store.js';
 import type { ResultRow, RunOptions } from './run-types.js';
 import { resumeEval, runEval } from './runner.js';
@@ -85,14 +86,94 @@ describe('runEval', () => {
     expect(summary.suites['toy-buggy']?.policy.errors).toBe(2);
   });
 
-  it('refuses a model the suites have no policy for, before doing any work', async () => {
-    await expect(
-      runEval({ store, suites: SUITES, options: { ...options, model: 'openai:gpt-4o-mini' }, newId }),
-    ).rejects.toThrow(PolicyUnavailableError);
-    await expect(
-      runEval({ store, suites: SUITES, options: { ...options, model: 'openai:gpt-4o-mini' }, newId }),
-    ).rejects.toThrow(/LLM policies are not available yet for suite toy-squares/);
+  it('refuses a model the suites have no policy for, before doing any work, listing each with its reason', async () => {
+    const before = store.ids().length;
+    const why = defineSuite({ ...coin, llmUnavailable: 'a coin has no agent.' });
+    const run = () =>
+      runEval({
+        store,
+        suites: [eraseSuite(squares), eraseSuite(why), eraseSuite(llmSquares)],
+        options: { ...options, model: 'openai:gpt-4o-mini' },
+        llm,
+        newId,
+      });
+    await expect(run()).rejects.toThrow(PolicyUnavailableError);
+    await expect(run()).rejects.toThrow(
+      'No LLM policy for toy-squares, toy-coin (asked for --model openai:gpt-4o-mini):\n' +
+        '- toy-squares: it has no LLM policy yet.\n- toy-coin: a coin has no agent.\n' +
+        'Run them with --model offline, or leave them out: lodestone eval run toy-llm-squares --model openai:gpt-4o-mini.',
+    );
+    expect(store.ids()).toHaveLength(before);
   });
+});
+
+const config = loadConfig({ LODESTONE_MODEL: 'openai:gpt-4o-mini', OPENAI_API_KEY: 'sk-test' });
+const llm = { config, cache: 'auto' as CachePolicy, cacheDir: join(root, 'cache') };
+
+describe('LLM runs', () => {
+  const llmOptions: RunOptions = { ...options, trials: 1, model: 'openai:gpt-4o-mini' };
+  it('hand the model setup to the policy (on workers too) and record the cache policy and the cost', async () => {
+    const one = await runEval({ store, suites: [eraseSuite(llmSquares)], options: llmOptions, llm, newId });
+    const two = await runEval({
+      store,
+      suites: [eraseSuite(llmSquares)],
+      options: llmOptions,
+      llm,
+      newId,
+      concurrency: 2,
+    });
+    expect(two.workers).toBe(2);
+    expect(strip(two.run.rows())).toEqual(strip(one.run.rows()));
+    const s = one.summary.suites['toy-llm-squares']!;
+    expect(s.policy.name).toBe('openai:gpt-4o-mini');
+    expect(s.policy.passRate.mean).toBe(1);
+    expect(s.policy.cost.total).toMatchObject({
+      calls: 24,
+      cachedCalls: 24,
+      inputTokens: 240,
+      outputTokens: 48,
+    });
+    expect(s.policy.cost.total.usd).toBeCloseTo(0.024, 12);
+    expect(one.run.manifest().options).toMatchObject({ model: 'openai:gpt-4o-mini', cache: 'auto' });
+    expect(JSON.stringify(one.run.manifest())).not.toContain('sk-test');
+  }, 60_000);
+
+  it('needs a model setup for the model it names', async () => {
+    await expect(
+      runEval({ store, suites: [eraseSuite(llmSquares)], options: llmOptions, newId }),
+    ).rejects.toThrow(EvalRunError);
+    await expect(
+      runEval({
+        store,
+        suites: [eraseSuite(llmSquares)],
+        options: { ...llmOptions, model: 'openai:gpt-4o' },
+        llm,
+        newId,
+      }),
+    ).rejects.toThrow(/model is openai:gpt-4o but its model setup is for openai:gpt-4o-mini/);
+  });
+
+  it('stops at a replay cache miss (in this thread and on workers), saving the run as interrupted', async () => {
+    for (const concurrency of [1, 2]) {
+      const replay = { ...llm, cache: 'replay' as const };
+      const before = new Set(store.ids());
+      await expect(
+        runEval({
+          store,
+          suites: [eraseSuite(llmSquares)],
+          options: llmOptions,
+          llm: replay,
+          newId,
+          concurrency,
+        }),
+      ).rejects.toThrow(CacheMissError);
+      const id = store.ids().find((x) => !before.has(x))!;
+      const run = store.open(id);
+      expect(run.manifest().status).toBe('interrupted');
+      expect(run.rows().every((r) => !r.error)).toBe(true);
+      expect(run.rows().length).toBeLessThan(24);
+    }
+  }, 60_000);
 });
 
 describe('resume', () => {

@@ -7,11 +7,19 @@
  */
 import { systemClock, type Clock, type IdGenerator, createIdGenerator } from '../../src/core/index.js';
 import type { AnySuite, Dataset, EvalTask } from './define-suite.js';
-import { EvalRunError } from './errors.js';
+import { EvalRunError, PolicyUnavailableError } from './errors.js';
+import type { EvalModelSetup } from './model-setup.js';
 import type { RunFiles, RunStore } from './run-store.js';
 import { rowKey, type ResultRow, type RunManifest, type RunOptions, type SuiteEntry } from './run-types.js';
 import { summarizeRun, type RunSummary } from './summarize.js';
-import { executeTrial, loadRuntime, policyUnderTest, type SuiteRuntime, type TrialJob } from './trial.js';
+import {
+  executeTrial,
+  loadRuntime,
+  OFFLINE,
+  policyUnderTest,
+  type SuiteRuntime,
+  type TrialJob,
+} from './trial.js';
 import { WorkerPool } from './worker-pool.js';
 
 /** Progress after each finished trial. */
@@ -33,6 +41,11 @@ export interface ExecutionOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: RunProgress) => void;
   readonly onRow?: (row: ResultRow) => void;
+  /**
+   * How the LLM policies reach their model; required when the run's model is not `offline`. Its
+   * cache policy changes how calls are made, not what they answer.
+   */
+  readonly llm?: EvalModelSetup;
 }
 
 /** What a run returns. */
@@ -69,6 +82,31 @@ function entryOf(suite: AnySuite, dataset: Dataset<EvalTask>, options: RunOption
 }
 
 /**
+ * Fails before any work unless every suite has the policy the model asks for and an LLM run has
+ * its model setup. Lists every suite without an LLM policy at once.
+ */
+function checkPolicies(suites: readonly AnySuite[], model: string, llm: EvalModelSetup | undefined): void {
+  if (model === OFFLINE) return;
+  const missing = suites
+    .filter((s) => !s.llm)
+    .map((s) => ({ suite: s.name, ...(s.llmUnavailable === undefined ? {} : { reason: s.llmUnavailable }) }));
+  if (missing.length > 0)
+    throw new PolicyUnavailableError(
+      missing,
+      model,
+      suites.filter((s) => s.llm).map((s) => s.name),
+    );
+  if (!llm)
+    throw new EvalRunError(
+      `--model ${model} needs the model setup (endpoint config and cache policy); pass \`llm\` to the run.`,
+    );
+  if (llm.config.model !== model)
+    throw new EvalRunError(
+      `The run's model is ${model} but its model setup is for ${llm.config.model}; give both the same model.`,
+    );
+}
+
+/**
  * Starts a run of `suites` and runs it to completion (or until `signal` aborts it).
  *
  * @example
@@ -91,11 +129,11 @@ export async function runEval(
     newId?: IdGenerator;
   },
 ): Promise<RunOutcome> {
-  const { options } = args;
+  const options: RunOptions =
+    args.options.model !== OFFLINE && args.llm ? { ...args.options, cache: args.llm.cache } : args.options;
   if (!Number.isInteger(options.trials) || options.trials < 1)
     throw new EvalRunError(`trials must be a whole number of at least 1; received ${options.trials}`);
-  // Fail before any work when a suite lacks the policy asked for.
-  for (const suite of args.suites) policyUnderTest(suite, options.model);
+  checkPolicies(args.suites, options.model, args.llm);
   const clock = args.clock ?? systemClock;
   const pool = await startPool(args.suites, options, args);
   try {
@@ -132,13 +170,18 @@ export async function resumeEval(
     registry: ReadonlyMap<string, AnySuite>;
   },
 ): Promise<RunOutcome> {
-  const manifest = args.run.manifest();
+  const started = args.run.manifest();
+  const manifest: RunManifest =
+    started.options.model !== OFFLINE && args.llm
+      ? { ...started, options: { ...started.options, cache: args.llm.cache } }
+      : started;
   const suites = manifest.suites.map((entry) => {
     const suite = args.registry.get(entry.name);
     if (!suite)
       throw new EvalRunError(`Run ${manifest.runId} used suite ${entry.name}, which no longer exists.`);
     return suite;
   });
+  checkPolicies(suites, manifest.options.model, args.llm);
   const pool = await startPool(suites, manifest.options, args);
   try {
     return await resumeWith(args.run, manifest, suites, args, pool);
@@ -203,6 +246,7 @@ function inProcess(
         seed: manifest.options.seed,
         ...(args.retries === undefined ? {} : { retries: args.retries }),
         ...(args.retryDelayMs === undefined ? {} : { retryDelayMs: args.retryDelayMs }),
+        ...(args.llm === undefined || manifest.options.model === OFFLINE ? {} : { llm: args.llm }),
       });
     },
     close: () => Promise.resolve(),
@@ -222,8 +266,9 @@ async function loadableByWorkers(suite: AnySuite): Promise<boolean> {
 
 /**
  * Worker threads for a run, started before the datasets load so that their start-up (loader,
- * suite modules) overlaps it. None when one thread was asked for, or when a suite cannot be
- * loaded by a worker (no `module`, or a modified copy of an exported suite): those run here.
+ * suite modules) overlaps it. None when one thread was asked for, when a suite cannot be
+ * loaded by a worker (no `module`, or a modified copy of an exported suite), or when the model
+ * setup holds a chat model object (tests): those run here.
  */
 async function startPool(
   suites: readonly AnySuite[],
@@ -231,7 +276,7 @@ async function startPool(
   args: ExecutionOptions,
 ): Promise<WorkerPool | undefined> {
   const concurrency = Math.max(1, Math.floor(args.concurrency ?? 1));
-  if (concurrency < 2) return undefined;
+  if (concurrency < 2 || args.llm?.chat) return undefined;
   for (const suite of suites) if (!(await loadableByWorkers(suite))) return undefined;
   return new WorkerPool(concurrency, {
     seed: options.seed,
@@ -239,6 +284,7 @@ async function startPool(
     retries: args.retries ?? 2,
     retryDelayMs: args.retryDelayMs ?? 500,
     preload: [...new Set(suites.map((s) => s.module!))],
+    ...(args.llm === undefined || options.model === OFFLINE ? {} : { llm: args.llm }),
   });
 }
 
@@ -351,15 +397,18 @@ async function execute(
   const retries = args.retries ?? 2;
   const next = scheduler(jobs, concurrency, homes);
   let lastYield = performance.now();
+  // The first error a lane cannot record (a replay's cache miss, a worker that keeps dying) stops
+  // every lane after its trial in flight; the run is saved as interrupted, then the error thrown.
+  let fatal: { error: unknown } | undefined;
   const lane = async (index: number): Promise<void> => {
-    for (let job = next(index); job; job = next(index)) {
+    for (let job = next(index); job && !fatal; job = next(index)) {
       // Synchronous policies never leave the microtask queue: yield to the event loop now and then
       // so that Ctrl-C (the abort signal), timers and the progress bar get their turn.
       if (performance.now() - lastYield > 50) {
         await new Promise((resolve) => setImmediate(resolve));
         lastYield = performance.now();
       }
-      if (args.signal?.aborted) break;
+      if (args.signal?.aborted || fatal) break;
       let row: ResultRow | undefined;
       for (let attempt = 0; !row; attempt++) {
         try {
@@ -367,7 +416,8 @@ async function execute(
         } catch (error) {
           // A worker died under the trial: an infrastructure fault, retried like one.
           if (error instanceof Error && error.name === 'InfraError' && attempt < retries) continue;
-          throw error;
+          fatal ??= { error };
+          return;
         }
       }
       run.append([row]);
@@ -381,6 +431,10 @@ async function execute(
     await Promise.all(Array.from({ length: concurrency }, (_, i) => lane(i)));
   } finally {
     await executor.close();
+  }
+  if (fatal) {
+    run.writeManifest({ ...manifest, status: 'interrupted' });
+    throw fatal.error;
   }
   const complete = rows.length === total;
   const finished: RunManifest = { ...manifest, status: complete ? 'complete' : 'interrupted' };

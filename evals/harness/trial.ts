@@ -7,7 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { LodestoneError } from '../../src/core/index.js';
 import { CostMeter } from './cost.js';
 import type { AnySuite, Dataset, EvalTask, Policy } from './define-suite.js';
-import { EvalRunError, isInfraError, PolicyUnavailableError } from './errors.js';
+import { EvalRunError, isCacheMiss, isInfraError, PolicyUnavailableError } from './errors.js';
+import type { EvalModelSetup } from './model-setup.js';
 import type { ResultRow, TrialError } from './run-types.js';
 import { deriveSeed, seededRandom } from './seeds.js';
 
@@ -36,7 +37,16 @@ export interface SuiteRuntime {
 export function policyUnderTest(suite: AnySuite, model: string): Policy<EvalTask, unknown, unknown> {
   if (model === OFFLINE)
     return { name: OFFLINE, description: suite.runDescription ?? 'The offline policy', run: suite.run };
-  if (!suite.llm) throw new PolicyUnavailableError(suite.name, model);
+  if (!suite.llm)
+    throw new PolicyUnavailableError(
+      [
+        {
+          suite: suite.name,
+          ...(suite.llmUnavailable === undefined ? {} : { reason: suite.llmUnavailable }),
+        },
+      ],
+      model,
+    );
   return suite.llm(model);
 }
 
@@ -72,7 +82,8 @@ function toTrialError(error: unknown): TrialError {
 
 /**
  * Runs one trial and scores it. Infrastructure errors ({@link InfraError}) are retried up to
- * `retries` times with exponential backoff; any other error fails the trial (recorded, not thrown).
+ * `retries` times with exponential backoff; a {@link CacheMissError} (a replay that lacks a
+ * recording) is thrown and stops the run; any other error fails the trial (recorded, not thrown).
  *
  * @example
  * ```ts
@@ -82,7 +93,7 @@ function toTrialError(error: unknown): TrialError {
 export async function executeTrial(
   runtime: SuiteRuntime,
   job: TrialJob,
-  options: { seed: string; retries?: number; retryDelayMs?: number },
+  options: { seed: string; retries?: number; retryDelayMs?: number; llm?: EvalModelSetup },
 ): Promise<ResultRow> {
   const task = runtime.tasks.get(job.taskId);
   const policy = runtime.policies.get(job.policy);
@@ -106,6 +117,7 @@ export async function executeTrial(
         random: seededRandom(seed),
         env: runtime.env,
         meter,
+        ...(options.llm === undefined ? {} : { llm: options.llm }),
       });
       const score = runtime.suite.score(task, output);
       return {
@@ -119,6 +131,7 @@ export async function executeTrial(
         ms: Math.round(performance.now() - started),
       };
     } catch (error) {
+      if (isCacheMiss(error)) throw error;
       if (isInfraError(error) && attempts <= retries) {
         await sleep((options.retryDelayMs ?? 500) * 2 ** (attempts - 1));
         continue;

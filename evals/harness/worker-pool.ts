@@ -4,7 +4,7 @@
  * request fails with an {@link InfraError}, which the runner retries.
  */
 import { Worker } from 'node:worker_threads';
-import { EvalRunError, InfraError } from './errors.js';
+import { CacheMissError, EvalRunError, InfraError } from './errors.js';
 import type { ResultRow } from './run-types.js';
 import type { TrialJob } from './trial.js';
 import type { DatasetInfo, FromWorker, SuiteRef, WorkerInit, WorkerRequest } from './worker.js';
@@ -65,6 +65,7 @@ export class WorkerPool {
     if (!slot || busy?.id !== message.id) return;
     slot.busy = undefined;
     if (message.type === 'done') busy.resolve(message.value);
+    else if (message.code === 'EVAL_CACHE_MISS') busy.reject(new CacheMissError(message.message));
     else
       busy.reject(
         new EvalRunError(`Eval worker failed on ${busy.request.suite}: ${message.message}`, {

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnySuite, Dataset, EvalTask } from './define-suite.js';
+import type { EvalModelSetup } from './model-setup.js';
 import { executeTrial, loadRuntime, type SuiteRuntime, type TrialJob } from './trial.js';
 
 /** What the pool starts a worker with. */
@@ -15,6 +16,8 @@ export interface WorkerInit {
   readonly retryDelayMs: number;
   /** Modules to import at start, while the main thread is busy. */
   readonly preload: readonly string[];
+  /** The model setup of an LLM run (without a chat model object: the worker builds its own). */
+  readonly llm?: EvalModelSetup;
 }
 
 /** Where a suite comes from: its name and module URL (`SuiteDefinition.module`). */
@@ -39,7 +42,14 @@ export type WorkerRequest =
 export type ToWorker = { readonly id: number; readonly request: WorkerRequest };
 export type FromWorker =
   | { readonly type: 'done'; readonly id: number; readonly value: unknown }
-  | { readonly type: 'fail'; readonly id: number; readonly message: string; readonly stack?: string };
+  | {
+      readonly type: 'fail';
+      readonly id: number;
+      readonly message: string;
+      readonly stack?: string;
+      /** The error's `code` (a `LodestoneError`'s), so the pool can re-create errors that matter. */
+      readonly code?: string;
+    };
 
 const init = workerData as WorkerInit;
 const port = parentPort;
@@ -100,6 +110,7 @@ async function handle(request: WorkerRequest): Promise<unknown> {
     seed: init.seed,
     retries: init.retries,
     retryDelayMs: init.retryDelayMs,
+    ...(init.llm === undefined ? {} : { llm: init.llm }),
   });
 }
 
@@ -108,11 +119,13 @@ port.on('message', (message: ToWorker) => {
     (value) => port.postMessage({ type: 'done', id: message.id, value } satisfies FromWorker),
     (error: unknown) => {
       const e = error instanceof Error ? error : new Error(String(error));
+      const code = (e as { code?: unknown }).code;
       port.postMessage({
         type: 'fail',
         id: message.id,
         message: e.message,
         ...(e.stack === undefined ? {} : { stack: e.stack }),
+        ...(typeof code === 'string' ? { code } : {}),
       } satisfies FromWorker);
     },
   );

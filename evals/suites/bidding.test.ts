@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { auctionNetMarket } from '../../simulator/index.js';
+import { bidStrategist } from '../../agents/bid-strategist/index.js';
+import { auctionNetMarket, evaluatePolicies, rotatingFocal } from '../../simulator/index.js';
+import type { BidPlan } from '../../src/core/index.js';
+import { ScriptedChatModel, script, testAgentContext } from '../../src/testing/index.js';
 import { CostMeter, seededRandom, type ScoredTrial } from '../harness/index.js';
+import { SCRIPTED_MODEL, scriptedLlmContext } from '../llm/index.js';
+import { campaignInput, PLAN_POLICY, plannedPolicy } from './bidding-plan.js';
 import {
   bidding,
   BIDDING_MARKETS,
@@ -13,6 +18,7 @@ import {
   differenceName,
   fixedOutcome,
   metricName,
+  planDifferenceName,
   playSeed,
   policiesOutcome,
   type BiddingPolicy,
@@ -219,4 +225,52 @@ describe('bidding suite', () => {
     expect(held).toBe(1);
     expect(biddingChecks(one(swapped)).orderingHolds).toBe(0);
   }, 60_000);
+});
+
+describe('bidding LLM policy', () => {
+  it('plays the bid strategist’s plan for each focal campaign in the seed’s market and scores it beside the four policies', async () => {
+    const env = biddingEnv();
+    const task = { id: 'seed-1', seed: 1 };
+    const focal = rotatingFocal(env.auctionnet, task.seed);
+    const agentContext = testAgentContext();
+    // The offline strategist's plan for each campaign (dual pacing within 0.5–1.2), as the model's answer.
+    const plans = new Map<number, BidPlan>();
+    for (const index of focal)
+      plans.set(index, await bidStrategist.run(campaignInput(env.auctionnet, index), agentContext));
+    const model = new ScriptedChatModel([...plans.values()].map((plan) => script.json(plan)));
+    const ctx = scriptedLlmContext('bidding', env, model);
+    const output = await bidding.llm!(SCRIPTED_MODEL).run(task, ctx);
+    model.assertComplete();
+    expect(ctx.meter.cost().byAgent['bid-strategist']?.calls).toBe(6);
+    expect(output.plan?.pacing).toEqual(focal.map((i) => `c${i}: dual 0.5–1.2`));
+    // The four policies are the offline play; the plans are played on the same campaigns and seed.
+    expect({ ...output, plan: undefined }).toEqual({ ...policiesOutcome(playSeed(1, env)), plan: undefined });
+    const direct = evaluatePolicies({
+      seeds: [1],
+      policies: [plannedPolicy(plans)],
+      market: env.auctionnet,
+      focal,
+    }).policies[0]!.rows[0]!;
+    const { metrics, pass } = bidding.score(task, output);
+    expect(metrics[`score:${PLAN_POLICY}`]).toBe(direct.score);
+    expect(metrics[`competitiveRatio:${PLAN_POLICY}`]).toBe(direct.competitiveRatio);
+    expect(metrics[planDifferenceName('dual-pacing')]).toBeCloseTo(
+      direct.score - output.auctionnet['dual-pacing'].score,
+      12,
+    );
+    expect(metrics[`overspendCount:${PLAN_POLICY}`]).toBe(0);
+    expect(pass).toBe(bidding.score(task, policiesOutcome(playSeed(1, env))).pass);
+    // Tighter bounds bid differently: the plan, not a fixed policy, drives the twin.
+    const tight = (plan: BidPlan): BidPlan => ({
+      ...plan,
+      pacing: { ...plan.pacing, params: { ...plan.pacing.params, maxMultiplier: 0.6 } },
+    });
+    const tightRow = evaluatePolicies({
+      seeds: [1],
+      policies: [plannedPolicy(new Map([...plans].map(([i, p]) => [i, tight(p)])))],
+      market: env.auctionnet,
+      focal,
+    }).policies[0]!.rows[0]!;
+    expect(tightRow.score).not.toBe(direct.score);
+  }, 120_000);
 });

@@ -32,18 +32,35 @@
  * because fixed multiplier − PID is the thin gap (+1.1 at full size): on seeds 1–20 here it is
  * +0.31 [−0.55, 1.16], on 1–30 +0.78 [0.12, 1.43], on 1–40 +0.97 [0.35, 1.59]; 30 seeds run in
  * ~20 s on two busy cores.
+ *
+ * With `--model`, the bid strategist's LLM policy plans each focal campaign of the seed (its
+ * budget and target CPA, one day), and the plan's pacing within its multiplier bounds bids for it
+ * in the same AuctionNet market with the same random numbers (see bidding-plan.ts). Its metrics
+ * join the four policies' as `metric:llm-plan`, with paired differences against each
+ * (`score:llm-plan-minus-dual-pacing`…); the four policies and the checks are unchanged.
  */
 import {
   auctionNetMarket,
   defineMarket,
   evaluatePolicies,
   policyByName,
+  rotatingFocal,
   stationaryMarket,
   type EvaluationRow,
   type MarketConfig,
+  type PolicyFactory,
 } from '../../simulator/index.js';
 import { fileURLToPath } from 'node:url';
-import { dataHash, defineSuite, meanInterval, type MetricInfo, type ScoredTrial } from '../harness/index.js';
+import type { BidPlan } from '../../src/core/index.js';
+import {
+  dataHash,
+  defineSuite,
+  meanInterval,
+  type MetricInfo,
+  type ScoredTrial,
+  type TrialContext,
+} from '../harness/index.js';
+import { PLAN_POLICY, planCampaigns, plannedPolicy } from './bidding-plan.js';
 
 /** Seeds evaluated, one task each. */
 export const BIDDING_SEEDS = 30;
@@ -103,10 +120,19 @@ export interface SeedTask {
 /** A policy's metrics on one seed (from the simulator's evaluation row). */
 export type PolicyOutcome = Readonly<Record<BiddingMetric, number>>;
 
+/** The bid strategist's plans played in the AuctionNet market (the LLM policy's addition). */
+export interface PlanOutcome {
+  readonly outcome: PolicyOutcome;
+  /** Per focal campaign, the plan's pacing and bounds, e.g. `c7: dual 0.5–1.2`. */
+  readonly pacing: readonly string[];
+}
+
 /** Every policy in the AuctionNet market and dual pacing in the stationary market, on one seed. */
 export interface SeedOutcome {
   readonly auctionnet: Readonly<Record<BiddingPolicy, PolicyOutcome>>;
   readonly stationary: { readonly 'dual-pacing': PolicyOutcome };
+  /** Present in LLM runs: the bid strategist's plans for the same campaigns. */
+  readonly plan?: PlanOutcome;
 }
 
 /** What one seed plays: the four policies in the AuctionNet market, dual pacing and the fixed multiplier in the stationary one. */
@@ -153,14 +179,14 @@ export function biddingEnv(): BiddingEnv {
   };
 }
 
-function outcomes<P extends BiddingPolicy>(
+function outcomes<P extends string>(
   market: MarketConfig,
   seed: number,
-  policies: readonly P[],
+  policies: readonly PolicyFactory[],
 ): Record<P, PolicyOutcome> {
-  const evaluation = evaluatePolicies({ seeds: [seed], policies: policies.map(policyByName), market });
+  const evaluation = evaluatePolicies({ seeds: [seed], policies, market });
   return Object.fromEntries(
-    policies.map((name) => {
+    policies.map(({ name }) => {
       const row = evaluation.policies.find((p) => p.policy === name)?.rows[0];
       if (!row) throw new Error(`The simulator returned no row for ${name} on seed ${seed}`);
       return [name, Object.fromEntries(BIDDING_METRICS.map((m) => [m, row[m]])) as PolicyOutcome];
@@ -178,8 +204,12 @@ export function playSeed(seed: number, env: BiddingEnv): SeedPlay {
   const kept = env.plays.get(seed);
   if (kept) return kept;
   const play: SeedPlay = {
-    auctionnet: outcomes(env.auctionnet, seed, BIDDING_POLICIES),
-    stationary: outcomes(env.stationary, seed, ['dual-pacing', 'fixed-multiplier']),
+    auctionnet: outcomes<BiddingPolicy>(env.auctionnet, seed, BIDDING_POLICIES.map(policyByName)),
+    stationary: outcomes<'dual-pacing' | 'fixed-multiplier'>(
+      env.stationary,
+      seed,
+      ['dual-pacing', 'fixed-multiplier'].map(policyByName),
+    ),
   };
   if (env.plays.size >= 4) env.plays.clear();
   env.plays.set(seed, play);
@@ -189,6 +219,36 @@ export function playSeed(seed: number, env: BiddingEnv): SeedPlay {
 /** The policy's output: every policy in its own slot. */
 export function policiesOutcome(play: SeedPlay): SeedOutcome {
   return { auctionnet: play.auctionnet, stationary: { 'dual-pacing': play.stationary['dual-pacing'] } };
+}
+
+const describePlan = (index: number, plan: BidPlan): string => {
+  const { minMultiplier, maxMultiplier } = plan.pacing.params;
+  return `c${index}: ${plan.pacing.policy} ${minMultiplier ?? '?'}–${maxMultiplier ?? '?'}`;
+};
+
+/**
+ * The LLM policy's output: the four policies of the seed's play, and the bid strategist's plans
+ * for the seed's focal campaigns played in the same AuctionNet market (same random numbers).
+ */
+async function planOutcome(task: SeedTask, ctx: TrialContext<BiddingEnv>): Promise<SeedOutcome> {
+  const market = ctx.env.auctionnet;
+  const focal = rotatingFocal(market, task.seed);
+  const plans = await planCampaigns(ctx, market, focal);
+  const evaluation = evaluatePolicies({
+    seeds: [task.seed],
+    policies: [plannedPolicy(plans)],
+    market,
+    focal,
+  });
+  const row = evaluation.policies[0]?.rows[0];
+  if (!row) throw new Error(`The simulator returned no row for the plans on seed ${task.seed}`);
+  return {
+    ...policiesOutcome(playSeed(task.seed, ctx.env)),
+    plan: {
+      outcome: Object.fromEntries(BIDDING_METRICS.map((m) => [m, row[m]])) as PolicyOutcome,
+      pacing: [...plans].map(([index, plan]) => describePlan(index, plan)),
+    },
+  };
 }
 
 /** The baseline's output: the fixed multiplier in every slot, so `Δ vs baseline` is each policy minus it. */
@@ -209,7 +269,25 @@ export function seedMetrics(outcome: SeedOutcome): Record<string, number> {
     metrics[metricName(m, 'dual-pacing', 'stationary')] = outcome.stationary['dual-pacing'][m];
   for (const [a, b] of ORDERING)
     metrics[differenceName(a, b)] = outcome.auctionnet[a].score - outcome.auctionnet[b].score;
+  if (outcome.plan) {
+    const plan = outcome.plan.outcome;
+    for (const m of BIDDING_METRICS) metrics[`${m}:${PLAN_POLICY}`] = plan[m];
+    for (const policy of BIDDING_POLICIES)
+      metrics[planDifferenceName(policy)] = plan.score - outcome.auctionnet[policy].score;
+  }
   return metrics;
+}
+
+/**
+ * The metric of the plans' score minus a policy's, paired by seed.
+ *
+ * @example
+ * ```ts
+ * planDifferenceName('dual-pacing'); // 'score:llm-plan-minus-dual-pacing'
+ * ```
+ */
+export function planDifferenceName(policy: BiddingPolicy): string {
+  return `score:${PLAN_POLICY}-minus-${policy}`;
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -317,6 +395,11 @@ export const bidding = defineSuite<SeedTask, SeedOutcome, BiddingEnv>({
   run: (task, { env }) => policiesOutcome(playSeed(task.seed, env)),
   runDescription:
     'Fixed multiplier, PID pacing, OnlineLP and dual pacing (simulator/policies), each on the six focal advertisers of every seed with common random numbers; dual pacing also in the stationary market',
+  llm: (model) => ({
+    name: model,
+    description: `The four policies as offline, plus planBidsLlm (agents/bid-strategist) on ${model} planning each focal campaign; the plan's pacing within its bounds bids in the same market (llm-plan)`,
+    run: planOutcome,
+  }),
   baseline: {
     name: 'fixed-multiplier',
     description:
@@ -338,6 +421,7 @@ export const bidding = defineSuite<SeedTask, SeedOutcome, BiddingEnv>({
         scoreOrder: [...BIDDING_POLICIES].sort(
           (a, b) => outcome.auctionnet[b].score - outcome.auctionnet[a].score,
         ),
+        ...(outcome.plan ? { planPacing: outcome.plan.pacing } : {}),
       },
     };
   },
@@ -361,6 +445,21 @@ export const bidding = defineSuite<SeedTask, SeedOutcome, BiddingEnv>({
       ORDERING.map(([a, b]): [string, MetricInfo] => [
         differenceName(a, b),
         { description: `score of ${LABEL[a]} minus ${LABEL[b]}, paired by seed`, better: 'higher' },
+      ]),
+    ),
+    ...Object.fromEntries(
+      BIDDING_METRICS.map((m): [string, MetricInfo] => [
+        `${m}:${PLAN_POLICY}`,
+        { ...DESCRIPTIONS[m], description: `bid strategist's plans (LLM): ${DESCRIPTIONS[m].description}` },
+      ]),
+    ),
+    ...Object.fromEntries(
+      BIDDING_POLICIES.map((p): [string, MetricInfo] => [
+        planDifferenceName(p),
+        {
+          description: `score of the bid strategist's plans minus ${LABEL[p]}, paired by seed`,
+          better: 'higher',
+        },
       ]),
     ),
   },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ScriptedChatModel, script } from '../../src/testing/index.js';
 import { CostMeter, seededRandom } from '../harness/index.js';
+import { SCRIPTED_MODEL, scriptedLlmContext } from '../llm/index.js';
 import { briefParsing } from './brief-parsing.js';
 
 const ctx = {
@@ -46,5 +48,50 @@ describe('brief-parsing scoring', () => {
     // test split is no longer held out for those three goals; see data/evals/brief-parsing).
     expect(exact / tasks.length).toBeGreaterThan(0.8);
     expect(baseline).toBe(0);
+  });
+});
+
+describe('brief-parsing LLM policy', () => {
+  const policy = briefParsing.llm!(SCRIPTED_MODEL);
+  const firstRight = async () => {
+    const { tasks } = await briefParsing.dataset({ seed: '1' });
+    for (const task of tasks.filter((t) => t.split === 'test')) {
+      const output = await briefParsing.run(task, ctx);
+      if ('brief' in output && briefParsing.score(task, output).pass) return { task, brief: output.brief };
+    }
+    throw new Error('no goal the offline parser gets right');
+  };
+
+  it('scores the model’s brief: right when it is, a wrong objective costs that field and the exact match', async () => {
+    const { task, brief } = await firstRight();
+    const answer = { ...brief, productIds: [] };
+    const model = new ScriptedChatModel([script.json(answer)]);
+    const llmCtx = scriptedLlmContext('brief-parsing', undefined, model);
+    const right = await policy.run(task, llmCtx);
+    model.assertComplete();
+    expect(briefParsing.score(task, right)).toMatchObject({ pass: true, metrics: { exact: 1 } });
+    expect(llmCtx.meter.cost()).toMatchObject({ calls: 1, cachedCalls: 0 });
+    expect(llmCtx.meter.cost().byAgent['brief-parser']?.usd).toBeGreaterThan(0);
+
+    const objective = brief.objective === 'awareness' ? 'sales' : 'awareness';
+    const wrong = await policy.run(
+      task,
+      scriptedLlmContext(
+        'brief-parsing',
+        undefined,
+        new ScriptedChatModel([script.json({ ...answer, objective })]),
+      ),
+    );
+    const score = briefParsing.score(task, wrong);
+    expect(score.pass).toBe(false);
+    expect(score.metrics).toMatchObject({ 'field:objective': 0, 'field:budget.amount': 1, exact: 0 });
+  });
+
+  it('scores an answer that never passes the agent’s checks as a refusal, every field wrong', async () => {
+    const { task } = await firstRight();
+    const model = new ScriptedChatModel(Array.from({ length: 4 }, () => script.reply('not JSON')));
+    const output = await policy.run(task, scriptedLlmContext('brief-parsing', undefined, model));
+    expect(output).toMatchObject({ refused: { code: 'INVALID_MODEL_OUTPUT' } });
+    expect(briefParsing.score(task, output).metrics.exact).toBe(0);
   });
 });

@@ -5,14 +5,25 @@
  * and CNY as the default currency; a goal it refuses (BadGoalError) scores every field wrong.
  * Baseline: the first number of the goal as a daily CNY budget for sales, nothing else — the
  * floor a parser must clear.
+ *
+ * With `--model`, the brief parser's LLM policy (`parseBriefLlm`) answers in the same context, with
+ * `catalog_search` over the demo catalog: the deterministic reading keeps budget, targets and
+ * schedule (guards), the model decides objective, audience and channels. An answer that fails
+ * the agent's checks after its re-asks (or a refusal, or a spent budget) scores like a refused goal.
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseBrief } from '../../agents/brief-parser/index.js';
+import { parseBriefLlm } from '../../agents/brief-parser/llm-brief-parser.js';
+import type { AgentContext } from '../../agents/define-agent.js';
+import { llmToolRegistry } from '../../src/app/index.js';
 import type { CampaignBrief } from '../../src/core/index.js';
 import { LodestoneError } from '../../src/core/index.js';
+import { testAgentContext } from '../../src/testing/index.js';
+import type { ToolRegistry } from '../../tools/define-tool.js';
 import { GOLD_DIR, readJsonl } from '../datasets/index.js';
 import { dataHash, defineSuite, type MetricInfo } from '../harness/index.js';
+import { modelAnswerFailure, withEvalLlm } from '../llm/index.js';
 import { BRIEF_FIELDS, compareBrief, type GoldBrief } from '../scorers/index.js';
 
 const GOALS = new URL('brief-parsing/goals.jsonl', GOLD_DIR);
@@ -86,6 +97,16 @@ function firstNumberBrief(task: GoalTask): BriefOutput {
   };
 }
 
+let agent: { ctx: AgentContext; tools: ToolRegistry } | undefined;
+/** The LLM policy's context (the demo catalog, the suite's date and currency) and tools, once. */
+function llmAgent(): { ctx: AgentContext; tools: ToolRegistry } {
+  if (!agent) {
+    const ctx = testAgentContext(BRIEF_CONTEXT);
+    agent = { ctx, tools: llmToolRegistry(ctx.catalog) };
+  }
+  return agent;
+}
+
 const fieldMetrics: Record<string, MetricInfo> = Object.fromEntries(
   BRIEF_FIELDS.map((f) => [
     `field:${f}`,
@@ -110,6 +131,22 @@ export const briefParsing = defineSuite<GoalTask, BriefOutput>({
     }
   },
   runDescription: 'parseBrief (agents/brief-parser), today 2026-11-29, default currency CNY',
+  llm: (model) => ({
+    name: model,
+    description: `parseBriefLlm (agents/brief-parser) on ${model} with catalog_search over the demo catalog, today 2026-11-29, default currency CNY`,
+    run: async (task, ctx) => {
+      const { ctx: agentContext, tools } = llmAgent();
+      try {
+        const brief = await withEvalLlm(ctx, tools, (deps) =>
+          parseBriefLlm({ goal: task.goal }, agentContext, deps),
+        );
+        return { brief };
+      } catch (error) {
+        const failure = modelAnswerFailure(error);
+        return failure ? { refused: failure } : refuseOrThrow(error);
+      }
+    },
+  }),
   baseline: {
     name: 'first-number',
     description: 'The first number of the goal as a daily budget in CNY, objective sales, nothing else',

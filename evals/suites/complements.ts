@@ -13,6 +13,10 @@
  * popularity; minimum counts 2, 10 and 20 and confidences shrunk towards the base rate did no
  * better (0.392–0.394). Keeping only the 20 highest-lift rules per item, as the catalog's rules
  * do, fell to 0.216: high-lift rules point at rare items, and baskets are mostly staples.
+ *
+ * No LLM policy (see `llmUnavailable`): no Lodestone agent ranks items for a basket, and the
+ * audience reasoner — the agent closest to it — reasons over the shop catalog (stock codes,
+ * customers and their histories), which the Groceries baskets do not have.
  */
 import { mineRules, type RetailLine } from '../../tools/catalog/index.js';
 import type { AssociationRule } from '../../src/core/index.js';
@@ -148,6 +152,8 @@ export const complements = defineSuite<BasketTask, Recommendations, Env>({
   setup,
   run: (task, { env }) => topK(env, task.basket, noisyOrScores(task.basket, env.rulesFrom)),
   runDescription: `Noisy-or of co-purchase rule confidences (rules mined on train baskets, count ≥ ${COMPLEMENTS_MIN_COUNT}); popularity breaks ties`,
+  llmUnavailable:
+    'no Lodestone agent ranks items for a basket. The audience reasoner, the nearest agent, finds customers for catalog products through tools over the shop’s stock codes, customers and purchase histories; the Groceries baskets have item names only, no customers and no histories, so an LLM policy here would measure a prompt written for the eval rather than a shipped agent. The audience reasoner’s LLM policy is evaluated by next-buyer.',
   baseline: {
     name: 'popularity',
     description: 'The most frequently bought items not already in the basket',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { creativeAnalyst } from '../../agents/creative-analyst/index.js';
+import { ScriptedChatModel, script } from '../../src/testing/index.js';
 import { CATEGORIES } from '../../tools/catalog/index.js';
 import { CostMeter, seededRandom } from '../harness/index.js';
+import { SCRIPTED_MODEL, scriptedLlmContext } from '../llm/index.js';
 import { creative } from './creative.js';
 
 describe('creative suite', () => {
@@ -33,5 +36,34 @@ describe('creative suite', () => {
     const score = creative.score(task, output);
     expect(score.metrics.season).toBe(1);
     expect(creative.score(task, { ...output, season: 'summer' }).metrics.season).toBe(0);
+  });
+});
+
+describe('creative LLM policy', () => {
+  it('scores the season the model gives; category and price band come from the catalog and price_band', async () => {
+    const dataset = await creative.dataset({ seed: '1' });
+    const env = await creative.setup!(dataset, { seed: '1' });
+    const task = dataset.tasks.find((t) => t.id === '22943')!; // CHRISTMAS LIGHTS 10 VINTAGE BAUBLES
+    const { insights } = await creativeAnalyst.run({ productIds: [task.id] }, env.ctx);
+    const answer = (season: string) =>
+      script.json({ insights: [{ ...insights[0]!, season, category: 'garden', priceBand: 'premium' }] });
+    const policy = creative.llm!(SCRIPTED_MODEL);
+    const model = new ScriptedChatModel([answer(task.season), answer('summer')]);
+    const right = await policy.run(task, scriptedLlmContext('creative', env, model));
+    expect(creative.score(task, right)).toMatchObject({ pass: true, metrics: { all: 1 } });
+    const wrong = await policy.run(task, scriptedLlmContext('creative', env, model));
+    model.assertComplete();
+    expect(creative.score(task, wrong).metrics).toEqual({ category: 1, priceBand: 1, season: 0, all: 0 });
+  });
+
+  it('scores an answer that never passes the checks as wrong on every field, saying why', async () => {
+    const dataset = await creative.dataset({ seed: '1' });
+    const env = await creative.setup!(dataset, { seed: '1' });
+    const task = dataset.tasks[0]!;
+    const model = new ScriptedChatModel(Array.from({ length: 4 }, () => script.json({ insights: [] })));
+    const output = await creative.llm!(SCRIPTED_MODEL).run(task, scriptedLlmContext('creative', env, model));
+    const score = creative.score(task, output);
+    expect(score.metrics.all).toBe(0);
+    expect(score.details).toMatchObject({ failed: { code: 'INVALID_MODEL_OUTPUT' } });
   });
 });

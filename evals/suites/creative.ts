@@ -2,16 +2,25 @@
  * `creative`: 60 demo-catalog products labelled by hand from their titles (category, price band,
  * season; `data/evals/creative`). Accuracy per field of the creative analyst's offline output, and
  * the share with all three right. Baseline: the majority label of each field on the train split.
+ *
+ * With `--model`, the creative analyst's LLM policy (`analyseCreativeLlm`) writes the insight. Its
+ * guards take category from the catalog and price band from `price_band`, so those two score as
+ * the offline policy's; the season is the model's. An answer that fails the agent's checks scores
+ * every field wrong, with the failure in the task's details.
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { AgentContext } from '../../agents/define-agent.js';
-import { creativeAnalyst } from '../../agents/creative-analyst/index.js';
-import { PriceBand, Season } from '../../src/core/index.js';
+import { creativeAnalyst, CreativeAnalystInput } from '../../agents/creative-analyst/index.js';
+import { analyseCreativeLlm } from '../../agents/creative-analyst/llm-creative-analyst.js';
+import { llmToolRegistry } from '../../src/app/index.js';
+import { PriceBand, Season, type CreativeInsight } from '../../src/core/index.js';
 import { testAgentContext } from '../../src/testing/index.js';
 import { CATEGORIES } from '../../tools/catalog/index.js';
+import type { ToolRegistry } from '../../tools/define-tool.js';
 import { GOLD_DIR, readJsonl } from '../datasets/index.js';
 import { dataHash, defineSuite } from '../harness/index.js';
+import { modelAnswerFailure, withEvalLlm } from '../llm/index.js';
 
 const PRODUCTS = new URL('creative/products.jsonl', GOLD_DIR);
 
@@ -32,12 +41,22 @@ export interface CreativeLabels {
   readonly category: string;
   readonly priceBand: string;
   readonly season: string;
+  /** Set when the LLM policy gave no acceptable answer (every label is then empty). */
+  readonly failed?: { readonly code: string; readonly message: string };
 }
 
 interface Env {
   readonly ctx: AgentContext;
   readonly majority: CreativeLabels;
+  /** The LLM tools over the catalog, built on first use. */
+  tools?: ToolRegistry;
 }
+
+const labelsOf = (insight: CreativeInsight): CreativeLabels => ({
+  category: insight.category,
+  priceBand: insight.priceBand,
+  season: insight.season,
+});
 
 const FIELDS = ['category', 'priceBand', 'season'] as const;
 
@@ -70,10 +89,28 @@ export const creative = defineSuite<CreativeTask, CreativeLabels, Env>({
   },
   run: async (task, { env }) => {
     const { insights } = await creativeAnalyst.run({ productIds: [task.id] }, env.ctx);
-    const insight = insights[0]!;
-    return { category: insight.category, priceBand: insight.priceBand, season: insight.season };
+    return labelsOf(insights[0]!);
   },
   runDescription: 'creativeAnalyst.run (agents/creative-analyst) over the demo catalog',
+  llm: (model) => ({
+    name: model,
+    description: `analyseCreativeLlm (agents/creative-analyst) on ${model} over the demo catalog, with price_band and score_copy`,
+    run: async (task, ctx) => {
+      const { env } = ctx;
+      env.tools ??= llmToolRegistry(env.ctx.catalog);
+      const input = CreativeAnalystInput.parse({ productIds: [task.id] });
+      try {
+        const { insights } = await withEvalLlm(ctx, env.tools, (deps) =>
+          analyseCreativeLlm(input, env.ctx, deps),
+        );
+        return labelsOf(insights[0]!);
+      } catch (error) {
+        const failed = modelAnswerFailure(error);
+        if (!failed) throw error;
+        return { category: '', priceBand: '', season: '', failed };
+      }
+    },
+  }),
   baseline: {
     name: 'majority',
     description: 'The most common label of each field on the train split',
@@ -93,6 +130,7 @@ export const creative = defineSuite<CreativeTask, CreativeLabels, Env>({
         : {
             details: {
               title: task.title,
+              ...(output.failed ? { failed: output.failed } : {}),
               misses: FIELDS.filter((f) => right[f] === 0).map((f) => ({
                 field: f,
                 expected: task[f],

@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ScriptedChatModel, script, testSegment } from '../../src/testing/index.js';
 import { retailMonths, TARGET_START } from '../datasets/index.js';
 import { eraseSuite, RunStore, runEval } from '../harness/index.js';
+import { SCRIPTED_MODEL, scriptedLlmContext } from '../llm/index.js';
 import { MIN_TARGET_BUYERS, nextBuyer } from './next-buyer.js';
 
 describe('next-buyer suite', () => {
@@ -31,4 +33,63 @@ describe('next-buyer suite', () => {
     expect(s.vsBaseline!.auc!.low).toBeGreaterThan(0);
     expect(s.vsBaseline!['recall@50']!.low).toBeGreaterThan(0);
   }, 90_000);
+});
+
+describe('next-buyer LLM policy', () => {
+  it('ranks the customers the audience reasoner predicts first, the offline ranking after them', async () => {
+    const dataset = await nextBuyer.dataset({ seed: '1' });
+    const env = await nextBuyer.setup!(dataset, { seed: '1' });
+    const task = dataset.tasks.find((t) => t.split === 'test' && t.buyers.length >= 5)!;
+    const [a, b] = task.buyers;
+    const segment = testSegment({
+      name: 'Seen February-like buyers',
+      kind: 'similar-users',
+      productIds: [task.id],
+      size: 2,
+      predictedBuyers: [
+        { userId: b!, score: 0.4 },
+        { userId: a!, score: 0.9 },
+      ],
+      reasoning: [
+        {
+          claim: 'Their histories match the product’s buyers.',
+          evidence: [
+            { source: 'user-history', ref: a!, summary: 'history' },
+            { source: 'user-history', ref: b!, summary: 'history' },
+          ],
+          confidence: 0.6,
+        },
+      ],
+    });
+    const model = new ScriptedChatModel([
+      script.toolCalls(
+        { name: 'user_history', args: { userId: a! } },
+        { name: 'user_history', args: { userId: b! } },
+      ),
+      script.json({ segments: [segment] }),
+    ]);
+    const ctx = scriptedLlmContext('next-buyer', env, model);
+    const output = await nextBuyer.llm!(SCRIPTED_MODEL).run(task, ctx);
+    model.assertComplete();
+    const offline = await nextBuyer.run(task, ctx);
+    const ranked = env.candidates
+      .map((id, i) => ({ id, s: output[i]! }))
+      .sort((x, y) => y.s - x.s)
+      .map((x) => x.id);
+    expect(ranked.slice(0, 2)).toEqual([a, b]);
+    // Everyone else keeps the offline order.
+    const rest = (scores: readonly number[]) =>
+      env.candidates
+        .map((id, i) => ({ id, s: scores[i]! }))
+        .filter((x) => x.id !== a && x.id !== b)
+        .sort((x, y) => y.s - x.s || x.id.localeCompare(y.id))
+        .map((x) => x.id);
+    expect(rest(output)).toEqual(rest(offline));
+    const score = nextBuyer.score(task, output);
+    expect(score.pass).toBe(true);
+    expect(score.metrics['recall@50']).toBeGreaterThanOrEqual(
+      nextBuyer.score(task, offline).metrics['recall@50']!,
+    );
+    expect(ctx.meter.cost().byAgent['audience-reasoner']?.calls).toBe(2);
+  }, 60_000);
 });

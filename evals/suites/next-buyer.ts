@@ -21,18 +21,32 @@
  * Baseline: recency-frequency — customers ranked by their number of Dec–Jan invoices, then by
  * their last purchase date (the stronger of the RF variants measured on train: AUC 0.681 vs 0.675
  * for quintile RF scores).
+ *
+ * With `--model`, the audience reasoner's LLM policy (`reasonAudienceLlm`) reasons over a catalog
+ * of the history months only (products sold, customers and their purchases, the suite's rules),
+ * with its tools next_buyers, association_rules and user_history. The customers its segments
+ * predict as buyers rank first, by the score it gives them; the offline ranking orders everyone
+ * else. Its faithfulness check holds: a predicted buyer must be one a tool returned.
  */
-import type { AssociationRule, UserProfile } from '../../src/core/index.js';
+import { AudienceReasonerInput } from '../../agents/audience-reasoner/index.js';
+import { reasonAudienceLlm } from '../../agents/audience-reasoner/llm-audience-reasoner.js';
+import type { AgentContext } from '../../agents/define-agent.js';
+import { llmToolRegistry } from '../../src/app/index.js';
+import { silentLogger, type AssociationRule, type UserProfile } from '../../src/core/index.js';
 import { scoreNextBuyers } from '../../tools/audience/index.js';
-import { mineRules } from '../../tools/catalog/index.js';
+import { Catalog, deriveCatalog, mineRules } from '../../tools/catalog/index.js';
+import type { ToolRegistry } from '../../tools/define-tool.js';
 import { retailMonths, TARGET_START } from '../datasets/index.js';
-import { defineSuite, hashShare } from '../harness/index.js';
+import { defineSuite, hashShare, type TrialContext } from '../harness/index.js';
+import { withEvalLlm } from '../llm/index.js';
 import { auc, recallAtK } from '../scorers/index.js';
 
 /** Products need at least this many identified February buyers to become a task. */
 export const MIN_TARGET_BUYERS = 20;
 const TOP = 50;
 const ACTIVITY_WEIGHT = 0.5;
+/** Added to the score of a customer the LLM policy predicts: above any offline score (at most 2). */
+const PREDICTED_FIRST = 10;
 
 /** One product: who among the candidates bought it in February. */
 export interface ProductTask {
@@ -57,6 +71,10 @@ interface Env {
   readonly pastBuyers: ReadonlyMap<string, ReadonlySet<string>>;
   /** The baseline's recency-frequency score of each candidate, normalised to [0, 1). */
   readonly activity: readonly number[];
+  /** The co-purchase rules of the history months. */
+  readonly rules: readonly AssociationRule[];
+  /** The LLM policy's agent context and tools over the history months, built on first use. */
+  agent?: { readonly ctx: AgentContext; readonly tools: ToolRegistry };
 }
 
 /** Candidate ids, shared by the scorer (the output is aligned with them). */
@@ -85,7 +103,64 @@ function setup(): Env {
   const days = [...new Set(last)].sort();
   const maxF = Math.max(...invoices);
   const activity = users.map((_, i) => (invoices[i]! + days.indexOf(last[i]!) / days.length) / (maxF + 1));
-  return { users, candidates: candidates(), rulesTo, pastBuyers, activity };
+  return { users, candidates: candidates(), rulesTo, pastBuyers, activity, rules };
+}
+
+/**
+ * The audience reasoner's world for the LLM policy: a catalog of the history months only —
+ * every product sold then, the customers with their Dec–Jan purchases, the suite's rules — so no
+ * tool can reveal a February purchase.
+ */
+function historyAgent(env: Env): NonNullable<Env['agent']> {
+  if (!env.agent) {
+    const { history, users } = retailMonths();
+    const catalog = new Catalog({
+      products: deriveCatalog(history, { minOrders: 1 }),
+      users,
+      rules: env.rules,
+      hash: 'online-retail-dec-jan',
+    });
+    env.agent = {
+      ctx: { catalog, logger: silentLogger(), today: TARGET_START, defaultCurrency: 'GBP' },
+      tools: llmToolRegistry(catalog),
+    };
+  }
+  return env.agent;
+}
+
+/** The offline policy's score of every candidate. */
+function offlineScores(task: ProductTask, env: Env): number[] {
+  const rules = new Map(
+    scoreNextBuyers(env.users, env.rulesTo.get(task.id) ?? [], task.id, { before: TARGET_START }).map((b) => [
+      b.userId,
+      b.score,
+    ]),
+  );
+  const past = env.pastBuyers.get(task.id);
+  return env.candidates.map(
+    (id, i) =>
+      (past?.has(id) ? 1 : 0) +
+      (1 - ACTIVITY_WEIGHT) * (rules.get(id) ?? 0) +
+      ACTIVITY_WEIGHT * env.activity[i]!,
+  );
+}
+
+/** The audience reasoner's predicted buyers first (by their score), then the offline ranking. */
+async function llmScores(task: ProductTask, ctx: TrialContext<Env>): Promise<number[]> {
+  const { env } = ctx;
+  const agent = historyAgent(env);
+  const input = AudienceReasonerInput.parse({ productIds: [task.id] });
+  const { segments } = await withEvalLlm(ctx, agent.tools, (deps) =>
+    reasonAudienceLlm(input, agent.ctx, deps),
+  );
+  const predicted = new Map<string, number>();
+  for (const buyer of segments.flatMap((s) => s.predictedBuyers))
+    predicted.set(buyer.userId, Math.max(predicted.get(buyer.userId) ?? 0, buyer.score));
+  const offline = offlineScores(task, env);
+  return env.candidates.map((id, i) => {
+    const score = predicted.get(id);
+    return score === undefined ? offline[i]! : PREDICTED_FIRST + score;
+  });
 }
 
 export const nextBuyer = defineSuite<ProductTask, CandidateScores, Env>({
@@ -108,22 +183,14 @@ export const nextBuyer = defineSuite<ProductTask, CandidateScores, Env>({
     return { id: 'online-retail-feb-2011', hash: data.hash, tasks };
   },
   setup,
-  run: (task, { env }) => {
-    const rules = new Map(
-      scoreNextBuyers(env.users, env.rulesTo.get(task.id) ?? [], task.id, { before: TARGET_START }).map(
-        (b) => [b.userId, b.score],
-      ),
-    );
-    const past = env.pastBuyers.get(task.id);
-    return env.candidates.map(
-      (id, i) =>
-        (past?.has(id) ? 1 : 0) +
-        (1 - ACTIVITY_WEIGHT) * (rules.get(id) ?? 0) +
-        ACTIVITY_WEIGHT * env.activity[i]!,
-    );
-  },
+  run: (task, { env }) => offlineScores(task, env),
   runDescription:
     'Past buyers of the product first, then ½ noisy-or of the co-purchase rules the Dec–Jan history fires + ½ activity',
+  llm: (model) => ({
+    name: model,
+    description: `reasonAudienceLlm (agents/audience-reasoner) on ${model} over the Dec–Jan catalog: its predicted buyers first, then the offline ranking`,
+    run: llmScores,
+  }),
   baseline: {
     name: 'recency-frequency',
     description: 'Customers ranked by Dec–Jan invoice count, then by last purchase date',

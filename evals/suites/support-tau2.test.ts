@@ -151,12 +151,12 @@ describe('support-tau2 offline policy', () => {
     expect(supportTau2.score(task, outcome).pass).toBe(false);
   });
 
-  it('refuses --model until the LLM customer-service policy exists', () => {
+  it('refuses --model until its LLM entry is wired', () => {
     expect(() => policyUnderTest(eraseSuite(supportTau2), 'openai:gpt-4o-mini')).toThrow(
       PolicyUnavailableError,
     );
     expect(() => policyUnderTest(eraseSuite(supportTau2), 'openai:gpt-4o-mini')).toThrow(
-      /LLM policies are not available yet for suite support-tau2/,
+      /No LLM policy for support-tau2 \(asked for --model openai:gpt-4o-mini\)/,
     );
     expect(policyUnderTest(eraseSuite(supportTau2), 'offline').name).toBe('offline');
   });

@@ -1,6 +1,8 @@
 /**
  * `lodestone eval …`: list suites, run them (seeded, repeated, on worker threads, resumable),
- * compare two runs, and write a run's report. Runs live in `<dataDir>/evals/<runId>/`.
+ * compare two runs, and write a run's report. Runs live in `<dataDir>/evals/<runId>/`; with
+ * `--model openai:<model>` the suites run their LLM policies, and model calls are recorded in
+ * `<dataDir>/evals/cache` so that `--cache replay` reruns them with no network.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,6 +20,8 @@ import {
   summarizeRun,
   formatEstimate,
   metricOrder,
+  type CachePolicy,
+  type EvalModelSetup,
   type ExecutionOptions,
   type RunComparison,
   type RunFiles,
@@ -25,8 +29,16 @@ import {
   type RunProgress,
   type RunSummary,
   type SuiteSummary,
+  type Usage,
 } from '../../evals/index.js';
-import { InvalidInputError } from '../core/index.js';
+import {
+  ConfigError,
+  InvalidInputError,
+  TRACING_MESSAGE,
+  TRACING_VARIABLES,
+  type Config,
+} from '../core/index.js';
+import { MODEL_ID_FORMAT, parseModelId, resolveModelSettings } from '../core/model/index.js';
 import type { CliContext } from './plan-commands.js';
 
 let pipeGuarded = false;
@@ -47,6 +59,42 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   if (!Number.isInteger(n) || n < 1)
     throw new InvalidInputError(`--${name}`, 'a whole number of at least 1', value);
   return n;
+}
+
+const CACHE_POLICIES: readonly CachePolicy[] = ['off', 'record', 'auto', 'replay'];
+
+function cachePolicy(value: string): CachePolicy {
+  if (!(CACHE_POLICIES as readonly string[]).includes(value))
+    throw new InvalidInputError('--cache', CACHE_POLICIES.join(', '), value);
+  return value as CachePolicy;
+}
+
+/**
+ * The model setup of a run, checked before any task runs: undefined for `offline`; else a model
+ * id in the expected format, and — unless every call is replayed from the cache — an endpoint
+ * that can be reached (a key for a remote one) and LangChain tracing off.
+ */
+function modelSetup(
+  ctx: CliContext,
+  model: string,
+  cache: CachePolicy,
+  cacheDir: string | undefined,
+): EvalModelSetup | undefined {
+  let id: ReturnType<typeof parseModelId>;
+  try {
+    id = parseModelId(model);
+  } catch {
+    throw new InvalidInputError('--model', MODEL_ID_FORMAT, model);
+  }
+  if (id.provider === 'offline') return undefined;
+  const config: Config = { ...ctx.config, model };
+  if (config.tracing) throw new ConfigError([{ key: TRACING_VARIABLES.join('/'), message: TRACING_MESSAGE }]);
+  if (cache !== 'replay') resolveModelSettings(config);
+  return {
+    config,
+    cache,
+    cacheDir: cacheDir === undefined ? join(ctx.config.dataDir, 'evals', 'cache') : resolve(cacheDir),
+  };
 }
 
 function storeFor(ctx: CliContext, dir?: string): RunStore {
@@ -90,6 +138,14 @@ function liveControls(label: string): { options: ExecutionOptions; stop(): boole
   };
 }
 
+/** `$0.0123 (12 calls: 4 live, 8 cached; 9,870 tokens)`, or `$0.0000 (0 calls)`. */
+function costText(c: Usage): string {
+  const usd = `$${c.usd.toFixed(4)}`;
+  if (c.calls === 0) return `${usd} (0 calls)`;
+  const tokens = (c.inputTokens + c.outputTokens).toLocaleString('en');
+  return `${usd} (${c.calls} calls: ${c.calls - c.cachedCalls} live, ${c.cachedCalls} cached; ${tokens} tokens)`;
+}
+
 function suiteLines(s: SuiteSummary): string[] {
   const b = s.baseline;
   const width = Math.max(10, ...metricOrder(s).map((m) => m.length));
@@ -114,9 +170,7 @@ function suiteLines(s: SuiteSummary): string[] {
     ),
     `  pass^k ${Object.entries(s.policy.passHatK)
       .map(([k, v]) => `${k}:${v.toFixed(3)}`)
-      .join(
-        ' ',
-      )}   cost $${s.policy.cost.total.usd.toFixed(4)} (${s.policy.cost.total.calls} calls)   errors ${s.policy.errors}`,
+      .join(' ')}   cost ${costText(s.policy.cost.total)}   errors ${s.policy.errors}`,
   ];
 }
 
@@ -125,6 +179,10 @@ function printOutcome(ctx: CliContext, outcome: RunOutcome, json: boolean, inter
   if (json) out(JSON.stringify({ ...summary, dir: run.dir }));
   else {
     for (const s of Object.values(summary.suites)) out(`${suiteLines(s).join('\n')}\n`);
+    if (summary.options.model !== 'offline')
+      out(
+        `Model ${summary.options.model}, cache ${summary.options.cache ?? 'auto'}: ${costText(summary.cost)}`,
+      );
     out(`Run ${summary.runId} (${summary.status}) saved in ${run.dir}`);
     if (summary.status === 'complete') out(`Report: lodestone eval report ${summary.runId}`);
   }
@@ -182,18 +240,31 @@ export function registerEvalCommands(program: Command, ctx: CliContext): void {
         policy: s.runDescription ?? 'offline policy',
         baseline: s.baseline?.name ?? null,
         llm: s.llm !== undefined,
+        ...(s.llmUnavailable === undefined ? {} : { llmUnavailable: s.llmUnavailable }),
       }));
       if (opts.json) out(JSON.stringify(list));
       else
         for (const s of list)
-          out(`${s.name.padEnd(16)} ${s.description}${s.baseline ? `  (baseline: ${s.baseline})` : ''}`);
+          out(
+            `${s.name.padEnd(16)} ${s.llm ? '[llm] ' : ''}${s.description}${s.baseline ? `  (baseline: ${s.baseline})` : ''}`,
+          );
     });
 
   evalCommand
     .command('run')
     .description('Run suites (or "all") and store the run under the data directory.')
     .argument('<suites...>', 'suite names, or all')
-    .option('--model <model>', 'offline, or a model id for the LLM policies', ctx.config.model)
+    .option(
+      '--model <model>',
+      `offline, or a model for the LLM policies: ${MODEL_ID_FORMAT}`,
+      ctx.config.model,
+    )
+    .option(
+      '--cache <policy>',
+      'model calls: off, record, auto (replay what is recorded) or replay (no network)',
+      'auto',
+    )
+    .option('--cache-dir <dir>', 'where model calls are recorded (default <dataDir>/evals/cache)')
     .option('--trials <k>', 'trials per task (pass^k for k up to this)', '1')
     .option('--concurrency <n>', 'trials at once, on worker threads when above 1', '1')
     .option('--seed <seed>', 'the run seed; every task and trial seed derives from it', '1')
@@ -204,13 +275,15 @@ export function registerEvalCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print the run summary as one JSON object')
     .addHelpText(
       'after',
-      '\nExamples:\n  lodestone eval run all --json\n  lodestone eval run complements --trials 3 --concurrency 2\nCtrl-C stops cleanly; continue with lodestone eval resume <run>.',
+      '\nExamples:\n  lodestone eval run all --json\n  lodestone eval run complements --trials 3 --concurrency 2\n  lodestone eval run brief-parsing creative --model openai:gpt-4o-mini --limit 10\n  lodestone eval run brief-parsing --model openai:gpt-4o-mini --cache replay   # CI: recorded calls only\nCtrl-C stops cleanly; continue with lodestone eval resume <run>.',
     )
     .action(
       async (
         names: string[],
         opts: {
           model: string;
+          cache: string;
+          cacheDir?: string;
           trials: string;
           concurrency: string;
           seed: string;
@@ -226,7 +299,11 @@ export function registerEvalCommands(program: Command, ctx: CliContext): void {
         const retries = Number(opts.retries);
         if (!Number.isInteger(retries) || retries < 0)
           throw new InvalidInputError('--retries', 'a whole number of at least 0', opts.retries);
+        const llm = modelSetup(ctx, opts.model, cachePolicy(opts.cache), opts.cacheDir);
         const suites = getSuites(names);
+        const trials = positiveInt('trials', opts.trials, 1);
+        const limit = opts.limit === undefined ? undefined : positiveInt('limit', opts.limit, 1);
+        const concurrency = positiveInt('concurrency', opts.concurrency, 1);
         const live = liveControls('eval');
         try {
           const outcome = await runEval({
@@ -234,13 +311,14 @@ export function registerEvalCommands(program: Command, ctx: CliContext): void {
             suites,
             options: {
               seed: opts.seed,
-              trials: positiveInt('trials', opts.trials, 1),
+              trials,
               split: opts.split as 'train' | 'test' | 'all',
               model: opts.model,
-              ...(opts.limit === undefined ? {} : { limit: positiveInt('limit', opts.limit, 1) }),
+              ...(limit === undefined ? {} : { limit }),
             },
-            concurrency: positiveInt('concurrency', opts.concurrency, 1),
+            concurrency,
             retries,
+            ...(llm ? { llm } : {}),
             ...live.options,
           });
           printOutcome(ctx, outcome, opts.json === true, live.stop());
@@ -255,22 +333,34 @@ export function registerEvalCommands(program: Command, ctx: CliContext): void {
     .description('Finish an interrupted run: recorded trials are kept, the rest run.')
     .argument('<run>', 'run id, unique prefix, latest, or a run directory')
     .option('--concurrency <n>', 'trials at once', '1')
+    .option('--cache <policy>', "model calls: off, record, auto or replay (default: the run's)")
+    .option('--cache-dir <dir>', 'where model calls are recorded (default <dataDir>/evals/cache)')
     .option('--json', 'print the run summary as one JSON object')
-    .action(async (ref: string, opts: { concurrency: string; json?: boolean }) => {
-      const run = storeFor(ctx).open(ref);
-      const live = liveControls('resume');
-      try {
-        const outcome = await resumeEval({
-          run,
-          registry: SUITE_REGISTRY,
-          concurrency: positiveInt('concurrency', opts.concurrency, 1),
-          ...live.options,
-        });
-        printOutcome(ctx, outcome, opts.json === true, live.stop());
-      } finally {
-        live.stop();
-      }
-    });
+    .action(
+      async (
+        ref: string,
+        opts: { concurrency: string; cache?: string; cacheDir?: string; json?: boolean },
+      ) => {
+        const run = storeFor(ctx).open(ref);
+        const { options } = run.manifest();
+        const cache = cachePolicy(opts.cache ?? options.cache ?? 'auto');
+        const llm = modelSetup(ctx, options.model, cache, opts.cacheDir);
+        const concurrency = positiveInt('concurrency', opts.concurrency, 1);
+        const live = liveControls('resume');
+        try {
+          const outcome = await resumeEval({
+            run,
+            registry: SUITE_REGISTRY,
+            concurrency,
+            ...(llm ? { llm } : {}),
+            ...live.options,
+          });
+          printOutcome(ctx, outcome, opts.json === true, live.stop());
+        } finally {
+          live.stop();
+        }
+      },
+    );
 
   evalCommand
     .command('runs')
