@@ -94,12 +94,14 @@ const refundTiming = (method: RetailPaymentMethod | undefined): string =>
 
 /**
  * States a write exactly (the confirmation the policy requires before any change), ending with the
- * question the buyer must answer with an explicit yes.
+ * question the buyer must answer with an explicit yes. `note` (what comes after) goes before the
+ * question.
  */
 export function confirmText(
   call: ToolCall,
   order: RetailOrder | undefined,
   user: RetailUser | undefined,
+  note?: string,
 ): string {
   const a = call.args;
   const method = (id: unknown): string => describePayment(user?.payment_methods[String(id)], String(id));
@@ -129,7 +131,7 @@ export function confirmText(
       'This can be done only once per order, so please make sure you have listed every item you want to exchange',
   };
   const what = action[call.tool]?.() ?? `run ${call.tool} with ${JSON.stringify(a)}`;
-  return `Here is what I will do: ${what}. Shall I proceed? Please reply "yes" to confirm.`;
+  return `Here is what I will do: ${what}.${note === undefined ? '' : ` ${note}`} Shall I proceed? Please reply "yes" to confirm.`;
 }
 
 /** Reports a write that went through, from the tool's own result. */

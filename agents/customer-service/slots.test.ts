@@ -42,6 +42,35 @@ describe('slot extraction', () => {
   });
 });
 
+describe('addresses, the default address and "all items"', () => {
+  it('reads a state written out in full', () => {
+    expect(
+      extractSlots('The address is 445 Maple Drive, Suite 394, Fort Worth, Texas, 76165.').address,
+    ).toEqual({
+      address1: '445 Maple Drive',
+      address2: 'Suite 394',
+      city: 'Fort Worth',
+      state: 'TX',
+      country: 'USA',
+      zip: '76165',
+    });
+  });
+
+  it('takes the default address only as the destination', () => {
+    expect(extractSlots('change it to my default address in Charlotte').defaultAddress).toBe(true);
+    expect(extractSlots('change the address to the default Chicago one').defaultAddress).toBe(true);
+    expect(extractSlots('change my order address, and also my user default address').defaultAddress).toBe(
+      false,
+    );
+  });
+
+  it('reads "all my items" and "all things" as every item', () => {
+    expect(extractSlots('upgrade all my items').allItems).toBe(true);
+    expect(extractSlots('I want to return all things ordered').allItems).toBe(true);
+    expect(extractSlots('return the lamp').allItems).toBe(false);
+  });
+});
+
 describe('confirmation', () => {
   it.each([
     ['yes', 'yes'],

@@ -37,8 +37,22 @@ const NOT_A_NAME = new Set(
 );
 const STREET =
   /(?<![\p{L}\p{N}#])\d{1,6}\s+(?:[\p{L}\p{N}.'-]+\s+){0,5}?(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|way|court|ct|place|pl|circle|cir|terrace|parkway|pkwy|trail|highway|hwy)\.?/iu;
+/** US states by name, for addresses written out ("Fort Worth, Texas, 76165"). */
+const STATES: Readonly<Record<string, string>> = Object.fromEntries(
+  (
+    'alabama AL,alaska AK,arizona AZ,arkansas AR,california CA,colorado CO,connecticut CT,delaware DE,florida FL,' +
+    'georgia GA,hawaii HI,idaho ID,illinois IL,indiana IN,iowa IA,kansas KS,kentucky KY,louisiana LA,maine ME,' +
+    'maryland MD,massachusetts MA,michigan MI,minnesota MN,mississippi MS,missouri MO,montana MT,nebraska NE,' +
+    'nevada NV,new hampshire NH,new jersey NJ,new mexico NM,new york NY,north carolina NC,north dakota ND,ohio OH,' +
+    'oklahoma OK,oregon OR,pennsylvania PA,rhode island RI,south carolina SC,south dakota SD,tennessee TN,texas TX,' +
+    'utah UT,vermont VT,virginia VA,washington WA,west virginia WV,wisconsin WI,wyoming WY,district of columbia DC'
+  )
+    .split(',')
+    .map((entry) => [entry.slice(0, -3), entry.slice(-2)]),
+);
+const STATE = `[A-Za-z]{2}|${Object.keys(STATES).join('|')}`;
 const ADDRESS = new RegExp(
-  `(${STREET.source})\\s*,\\s*(?:((?:apt|apartment|suite|ste|unit|#)[^,]*?)\\s*,\\s*)?([\\p{L} .'-]+?)\\s*,\\s*([A-Za-z]{2})\\s*,?\\s*(\\d{5})(?:\\s*,\\s*(USA|US|United States))?`,
+  `(${STREET.source})\\s*,\\s*(?:((?:apt|apartment|suite|ste|unit|#)[^,]*?)\\s*,\\s*)?([\\p{L} .'-]+?)\\s*,\\s*(${STATE})\\s*,?\\s*(\\d{5})(?:\\s*,\\s*(USA|US|United States))?`,
   'iu',
 );
 
@@ -75,11 +89,11 @@ export function extractSlots(text: string): Slots {
     itemIds,
     paymentMethodIds,
     defaultAddress:
-      /\b(?:default|profile|usual|same as (?:my )?account)\s+address|address on (?:file|my account)/i.test(
+      /\b(?:to|use|with|at)\s+(?:my |the )?(?:default|profile|usual)\s+(?:[a-z.]+\s+)?(?:address|one|home)\b|\bsame as (?:my )?account address|address on (?:file|my account)/i.test(
         text,
       ),
     allItems:
-      /\b(?:all (?:the |of the )?items|all of (?:it|them)|everything|whole order|entire order)\b|全部/i.test(
+      /\b(?:all (?:the |of the |my |of my )?(?:items|things)|all of (?:it|them)|everything|whole order|entire order)\b|全部/i.test(
         text,
       ),
     ...(name ? { name } : {}),
@@ -126,7 +140,7 @@ function extractAddress(text: string): RetailAddress | undefined {
     address1: (street ?? '').trim(),
     address2: (unit ?? '').trim(),
     city: (city ?? '').trim(),
-    state: (state ?? '').toUpperCase(),
+    state: STATES[(state ?? '').toLowerCase()] ?? (state ?? '').toUpperCase(),
     country: 'USA',
     zip: zip ?? '',
   };

@@ -28,6 +28,8 @@ export interface Task {
   allItems: boolean;
   /** Lower-cased text of the task's turns, for matching item names and options. */
   text: string;
+  /** The same text as written (place names such as "LA" need the case). */
+  said: string;
   done: boolean;
 }
 
@@ -43,6 +45,8 @@ export interface ThreadMemory {
   authTried: Set<string>;
   user?: RetailUser;
   orders: Map<string, RetailOrder>;
+  /** Write tools that succeeded on each order in this thread, by order id. */
+  written: Map<string, Set<string>>;
   products: Map<string, RetailProduct>;
   /** The best hit of each product search, in the order asked about. */
   interest: ProductHit[];
@@ -72,13 +76,107 @@ const TASK_OF_INTENT: Readonly<Record<string, TaskKind>> = {
   track_refund: 'track',
 };
 
-/** The task an intent starts, if any ("change my default address" is the profile's, not an order's). */
+/**
+ * What the buyer's words ask for, by where each request verb first appears. The intent model
+ * confuses the account intents ("modify my pending boots to size 8" reads as a shipping address
+ * change), so the verbs the buyer used settle it.
+ */
+const TASK_WORDS: readonly (readonly [TaskKind, RegExp])[] = [
+  ['cancel', /\b(?:cancel(?:l?ing|l?ed)?|remove)\b(?!.{0,40}\b(?:order )?cancel)/i],
+  ['return', /\breturn(?:ed|ing)?\b(?!\s+(?:it|them)\s+later)/i],
+  [
+    'change_items',
+    /\b(?:exchang(?:e|ed|ing)|swap(?:ped)?|modif(?:y|ied|ying)|chang(?:e|ed|ing)|upgrad(?:e|ed|ing)|downgrade|adjust(?:ed)?|switch(?:ed)?)\b/i,
+  ],
+  ['order_address', /\baddress(?:es)?\b/i],
+  ['modify_payment', /\b(?:change|switch|update|modify|use)\b.{0,30}\bpayment method\b/i],
+  ['track', /\b(?:track|tracking|where is|status of|arriv(?:e|es|ing))\b/i],
+];
+const NOT_A_TASK =
+  /\b(?:undo|not|don'?t|never|no need to)\s+(?:want to\s+)?(?:cancel|return|exchange|change|modify)/i;
+
+/** Kinds of task the words of a message ask for, in the order they appear. */
+function kindsInText(text: string): TaskKind[] {
+  if (NOT_A_TASK.test(text)) return [];
+  const found = TASK_WORDS.flatMap(([kind, re]) => {
+    const at = text.search(re);
+    return at < 0 ? [] : [{ kind, at }];
+  });
+  const kinds = new Set(found.map((f) => f.kind));
+  // "change the address" and "switch the payment method" are not item changes.
+  if (kinds.has('order_address') || kinds.has('modify_payment')) {
+    if (!/\b(?:exchange|swap|upgrade|downgrade)\b/i.test(text)) kinds.delete('change_items');
+  }
+  return found
+    .filter((f) => kinds.has(f.kind))
+    .sort((a, b) => a.at - b.at)
+    .map((f) => f.kind);
+}
+
+/**
+ * The parts of `text` that ask for a task of `kind`: each request verb governs the words up to the
+ * next one ("return the water bottle, and exchange the pet bed" → "return the water bottle, and "
+ * for a return). Words before the first verb go with it. The whole text when no other kind is asked.
+ *
+ * @example
+ * ```ts
+ * textOfKind('return', 'I want to return the bottle and exchange the lamp'); // 'I want to return the bottle and '
+ * ```
+ */
+export function textOfKind(kind: TaskKind, text: string): string {
+  const kinds = new Set(kindsInText(text));
+  const marks = TASK_WORDS.filter(([k]) => kinds.has(k))
+    .flatMap(([k, re]) =>
+      [...text.matchAll(new RegExp(re.source, 'gi'))].map((m) => ({ kind: k, at: m.index })),
+    )
+    .sort((a, b) => a.at - b.at);
+  const asked = (k: TaskKind): boolean => k === kind || (kind === 'user_address' && k === 'order_address');
+  if (marks.every((m) => asked(m.kind))) return text;
+  return marks
+    .map((m, i) => ({ kind: m.kind, from: i === 0 ? 0 : m.at, to: marks[i + 1]?.at ?? text.length }))
+    .filter((m) => asked(m.kind))
+    .map((m) => text.slice(m.from, m.to))
+    .join(' ');
+}
+
+/** Intents that carry no task of their own but whose words may ask for one. */
+const OPEN_INTENTS = new Set(['unknown', 'provide_info']);
+
+/**
+ * The task a message starts, if any: the intent's, unless the request verbs the buyer used say
+ * otherwise ("change my default address" is the profile's, not an order's).
+ *
+ * @example
+ * ```ts
+ * taskKindOf('change_shipping_address', 'I want to modify the pending boots to a size 8'); // 'change_items'
+ * taskKindOf('cancel_order', 'cancel order #W2378156'); // 'cancel'
+ * ```
+ */
 export function taskKindOf(intent: string, text: string): TaskKind | undefined {
-  const kind = TASK_OF_INTENT[intent];
-  const profile = /\b(?:default|profile|account|on file)\b/i.test(text) && !/#?W\d{7}|\border\b/i.test(text);
-  if (kind === 'order_address' && profile) return 'user_address';
+  const fromIntent = TASK_OF_INTENT[intent];
+  const said = kindsInText(text);
+  const [first] = said;
+  const agrees =
+    fromIntent !== undefined && said.includes(fromIntent === 'user_address' ? 'order_address' : fromIntent);
+  const kind =
+    fromIntent !== undefined && (first === undefined || agrees)
+      ? fromIntent
+      : OPEN_INTENTS.has(intent) || fromIntent
+        ? first
+        : undefined;
+  if (kind === 'order_address' || kind === 'user_address') return addressKind(text, kind);
   if (intent === 'edit_account' && /address/i.test(text)) return 'user_address';
   return kind;
+}
+
+/** An order's shipping address or the profile's default one, by the buyer's words. */
+function addressKind(text: string, kind: 'order_address' | 'user_address'): TaskKind {
+  const order = /#?W\d{7}|\b(?:shipping address|order address|(?:the|my|an|this|that|all) orders?\b)/i.test(
+    text,
+  );
+  const profile = /\b(?:default|profile|account|user|on file)\b/i.test(text);
+  if (order) return 'order_address';
+  return profile ? 'user_address' : kind;
 }
 
 /** The key recorded for an authentication attempt, so each is tried once. */
@@ -101,6 +199,7 @@ export function foldThread(view: PolicyView, options: { productMinScore: number 
   const memory: ThreadMemory = {
     authTried: new Set(),
     orders: new Map(),
+    written: new Map(),
     products: new Map(),
     interest: [],
     leads: new Map(),
@@ -144,6 +243,7 @@ function foldTurn(memory: ThreadMemory, text: string, intent: string, slots: Slo
         itemIds: [],
         allItems: false,
         text: '',
+        said: '',
         done: false,
       };
     }
@@ -164,6 +264,7 @@ function foldTurn(memory: ThreadMemory, text: string, intent: string, slots: Slo
   for (const id of slots.itemIds) if (!task.itemIds.includes(id)) task.itemIds.push(id);
   if (slots.allItems) task.allItems = true;
   task.text = `${task.text}\n${text.toLowerCase()}`;
+  task.said = `${task.said}\n${text}`;
 }
 
 function foldObservation(
@@ -208,6 +309,9 @@ function foldObservation(
       if (result && typeof result.order_id === 'string') {
         memory.orders.set(result.order_id, result as unknown as RetailOrder);
       }
+  }
+  if (isRetailWriteTool(o.tool) && typeof args.order_id === 'string') {
+    memory.written.set(args.order_id, new Set([...(memory.written.get(args.order_id) ?? []), o.tool]));
   }
   // A successful write settles the task it belongs to.
   if (memory.task && o.turn >= memory.task.startTurn && isRetailWriteTool(o.tool)) memory.task.done = true;

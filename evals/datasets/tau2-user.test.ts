@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { firstPerson, pickOption, simulateUser, userProfile, type SimulatedChannel } from './tau2-user.js';
+import {
+  firstPerson,
+  pickOption,
+  pickOrder,
+  pickPayment,
+  simulateUser,
+  userProfile,
+  type SimulatedChannel,
+} from './tau2-user.js';
 
 const instructions = (over: Partial<Parameters<typeof userProfile>[0]>) => ({
   reasonForCall: '',
@@ -75,7 +83,89 @@ describe('userProfile', () => {
   });
 });
 
+describe('userProfile: what goes in one message', () => {
+  it('joins requests the instructions say to mention together, when they ask for the same kind of thing', () => {
+    const p = userProfile(
+      instructions({
+        reasonForCall:
+          'You want to exchange your bicycle for a larger one. The jigsaw in the same order also needs to be exchanged, you want 1000 more pieces. Make sure you mention these at the same time. You also want to cancel the skateboard.',
+      }),
+    );
+    expect(p.requests).toEqual([
+      'I want to exchange my bicycle for a larger one. The jigsaw in the same order also needs to be exchanged, I want 1000 more pieces.',
+      'I also want to cancel the skateboard.',
+    ]);
+    const mixed = userProfile(
+      instructions({
+        reasonForCall:
+          'You want to change your order address to your default one. You want to exchange the lamp. Make sure you mention the two things at the same time.',
+      }),
+    );
+    expect(mixed.requests).toHaveLength(2);
+  });
+
+  it('adds a detail to the request before it, but keeps a question apart', () => {
+    const p = userProfile(
+      instructions({
+        reasonForCall:
+          'You want to exchange your camera for one with more zoom. You want to use your PayPal account for any additional payment. You want to know how much you will pay.',
+      }),
+    );
+    expect(p.requests).toEqual([
+      'I want to exchange my camera for one with more zoom. I want to use my PayPal account for any additional payment.',
+      'I want to know how much I will pay.',
+    ]);
+    expect(p.payments).toEqual(['paypal']);
+  });
+
+  it('reads the cancellation reason from what to say when asked, and whether a whole order may go', () => {
+    const p = userProfile(
+      instructions({
+        reasonForCall:
+          'You want to cancel the garden hose from the pending order (you ONLY want to cancel that hose).',
+        taskInstructions: 'If asked for the reason, say you ordered it by mistake.',
+      }),
+    );
+    expect(p.cancelReason).toBe('ordered by mistake');
+    expect(p.wholeOrderCancel).toBe(false);
+    expect(
+      userProfile(instructions({ reasonForCall: 'You want to cancel the skateboard.' })).wholeOrderCancel,
+    ).toBe(true);
+  });
+});
+
+describe('pickOrder and pickPayment', () => {
+  it('recognises the order holding what the instructions describe', () => {
+    const question =
+      'Which order is it about? These fit: #W6247578 (pending): T-Shirt (black, XXL, cotton, crew neck); #W4776164 (pending): T-Shirt (blue, S, cotton, v-neck).';
+    expect(pickOrder(question, new Set(['small', 'tshirt']))).toBe('#W4776164');
+    expect(pickOrder(question, new Set(['tshirt', 'crew', 'neck']))).toBe('#W6247578');
+    expect(pickOrder(question, new Set(['tshirt']))).toBeUndefined();
+  });
+
+  it('takes the kind named first (by brand among cards), else the original when none was named', () => {
+    const listed =
+      'PayPal (paypal_8194385); visa credit card ending 6791 (credit_card_3951670); mastercard credit card ending 8484 (credit_card_8105988), the original payment method';
+    expect(pickPayment(listed, { payments: ['credit_card'], words: new Set(['visa']) })).toBe(
+      'credit_card_3951670',
+    );
+    expect(pickPayment(listed, { payments: ['paypal'], words: new Set() })).toBe('paypal_8194385');
+    expect(pickPayment(listed, { payments: [], words: new Set() })).toBe('credit_card_8105988');
+    expect(pickPayment(listed, { payments: ['gift_card'], words: new Set() })).toBeUndefined();
+  });
+});
+
 describe('pickOption', () => {
+  it('reads "name: value" options, "no <option>" and the price when asked for', () => {
+    const offer =
+      'switch type: clicky, backlight: RGB, size: 80%, $200.00 [item 2299424241]; switch type: clicky, backlight: none, size: full size, $269.16 [item 7706410293].';
+    expect(pickOption(offer, new Set('clicky full size no backlight'.split(' ')))?.id).toBe('7706410293');
+    const priced = 'color: red, $10.00 [item 1111111111]; color: red, $12.00 [item 2222222222].';
+    expect(pickOption(priced, new Set(['red', 'cheapest']))?.id).toBe('1111111111');
+    expect(pickOption(priced, new Set(['red', 'most', 'expensive']))?.id).toBe('2222222222');
+    expect(pickOption(priced, new Set(['red']))).toBeUndefined();
+  });
+
   const offer =
     'clicky, RGB, full size [item 1111111111]; clicky, none, full size [item 7706410293]; linear, none, 80% [item 2222222222].';
   it('picks the one option the instructions favour, and none on a tie', () => {
@@ -131,6 +221,38 @@ describe('simulateUser', () => {
     expect(end).toBe('stuck');
   });
 
+  it('goes on with a request the agent said covers more orders, and answers which variant it means', async () => {
+    const all = userProfile(
+      instructions({
+        reasonForCall: 'You want to cancel all your pending orders since you no longer need them.',
+        knownInfo: 'Your email is a@example.com.',
+      }),
+    );
+    const channel = agent([
+      'Here is what I will do: cancel order #W1. Your request also covers order #W2, which comes next. Shall I proceed? Please reply "yes" to confirm.',
+      'Done: order #W1 is cancelled. Is there anything else I can help with?',
+      'Here is what I will do: cancel order #W2. Shall I proceed? Please reply "yes" to confirm.',
+      'Done: order #W2 is cancelled. Is there anything else I can help with?',
+      'Thank you for contacting us. Have a great day!',
+    ]);
+    await simulateUser(all, channel, () => 0.9);
+    expect(channel.heard).toEqual([
+      'I want to cancel all my pending orders since I no longer need them.',
+      'yes',
+      'Please go on with the next one. I want to cancel all my pending orders since I no longer need them.',
+      'yes',
+      "That's all, bye.",
+    ]);
+    const vacuum = userProfile(
+      instructions({ reasonForCall: 'You want to return the vacuum cleaner. It is the robotic one.' }),
+    );
+    const which = agent([
+      'Order #W9 has more than one Vacuum Cleaner. Which Vacuum Cleaner do you mean? Available: type: canister [item 2872451762]; type: robotic [item 6259501109].',
+    ]);
+    await simulateUser(vacuum, which, () => 0.9);
+    expect(which.heard[1]).toBe('I mean the type: robotic one, item 6259501109.');
+  });
+
   it('stops at a handoff, when out of identities, and after maxTurns', async () => {
     expect((await simulateUser(profile, agent(['YOU ARE BEING TRANSFERRED'], 0), () => 0.9)).end).toBe(
       'handoff',
@@ -139,7 +261,9 @@ describe('simulateUser', () => {
     expect((await simulateUser(noId, agent([ASK_ID]), () => 0.9)).end).toBe('no-identity');
     const chatty = agent(Array.from({ length: 50 }, () => 'Is there anything else I can help with?'));
     const many = userProfile(
-      instructions({ reasonForCall: Array.from({ length: 30 }, (_, i) => `You want thing ${i}.`).join(' ') }),
+      instructions({
+        reasonForCall: Array.from({ length: 30 }, (_, i) => `You want to return thing ${i}.`).join(' '),
+      }),
     );
     const capped = await simulateUser(many, chatty, () => 0.9, { maxTurns: 5 });
     expect(capped.end).toBe('max-turns');

@@ -3,14 +3,23 @@
  * text alone (τ²'s user simulator is an LLM reading the same text). It opens with its first
  * request, answers identity questions with what `known_info` gives (an email, else name and zip;
  * a user id such as `mei_kovacs_8020` gives the name), confirms a proposed write with "yes",
- * answers "which order / option / payment method / address / reason" from the instructions when
- * they say it, moves on to its next request after each answer, and says goodbye when it has no
- * request left. It gives up when the agent repeats a question it already answered.
+ * answers "which order / item / option / payment method / address / reason" from the instructions
+ * when they say it (an order id, else the listed order whose items its words describe; the option
+ * or item its words favour; the payment kind it names first, else the original one), moves on to
+ * its next request after each answer, and says goodbye when it has no request left. It gives up
+ * when the agent repeats a question it already answered.
+ *
+ * How it reads the instructions into messages: a detail without a request verb ("you want to pay
+ * with PayPal") goes with the request before it; requests it is told to "mention at the same time"
+ * go in one message when they ask for the same kind of thing; after a write the agent said covers
+ * more orders ("… which comes next"), it asks for the next one; asked whether to cancel a whole
+ * order for one item, it agrees unless its words about cancelling say "only", "keep" or "not the
+ * entire order".
  *
  * What it does not do — and an LLM user would: follow the conditional branches of the
- * instructions ("if the agent asks for confirmation, only exchange the desk lamp"), describe an
- * order it has no id for, or refuse a proposal that does not match its goal. Tasks that need
- * those fail here whatever the agent does; the offline pass rate is a floor for this reason too.
+ * instructions ("if the agent asks for confirmation, only exchange the desk lamp"), or refuse a
+ * proposal that does not match its goal. Tasks that need those fail here whatever the agent does;
+ * the offline pass rate is a floor for this reason too.
  *
  * The trial seed varies what a person varies: whether identity or the request comes first, and
  * email or name + zip when both are known. So pass^k over trials measures robustness to that.
@@ -29,8 +38,12 @@ export interface UserProfile {
   readonly requests: readonly string[];
   readonly cancelReason?: 'no longer needed' | 'ordered by mistake';
   readonly payment?: 'paypal' | 'gift_card' | 'credit_card';
+  /** Every payment kind the instructions name, first mentioned first ("gift card, else credit card"). */
+  readonly payments: readonly ('paypal' | 'gift_card' | 'credit_card')[];
   /** An address spelled out in the instructions. */
   readonly address?: string;
+  /** Cancelling a whole order is fine (no "only that item", "keep", "never the entire order"). */
+  readonly wholeOrderCancel: boolean;
   /** Lower-cased words of the instructions, for picking among options. */
   readonly words: ReadonlySet<string>;
 }
@@ -47,6 +60,30 @@ const NOT_A_REQUEST =
   /^(?:if|when|once|but if|and if|unless|otherwise|in case|after|make sure|mention|be |do not|don't|never|insist|note|remember|however|also,? if|(?:provide|give|say|tell|respond|reply|answer|act|pretend|speak|repeat|keep|try|stay|refuse|deny|agree|accept|confirm|explain|express)\b|you are (?:a|an|very|quite|not)\b|you're (?:a|an|very|quite|not)\b)/i;
 const WANTS =
   /\b(?:want|wants|wish|would like|'d like|need|like to|wonder|hope|prefer to|plan to)\b|^(?:also |then |and |first |finally )?(?:ask|cancel|return|exchange|change|modify|update|upgrade|switch|track|get|check|for #?W\d)/i;
+
+/** A sentence asking for information, which is a request of its own rather than a detail. */
+const QUESTION =
+  /\b(?:know|check|ask|wonder|find out|confirm|how much|how many|what|when|where|which|whether|tracking)\b/i;
+
+/** An instruction to say requests together. */
+const TOGETHER = /\bmention\b.*\b(?:at the same time|together)\b|\bmention the two things together\b/i;
+
+/** What a request asks to do, by its verb, for keeping requests of one kind together. */
+function actionOf(request: string): string | undefined {
+  const lower = request.toLowerCase();
+  if (/\baddress/.test(lower)) return 'address';
+  if (/\bcancel/.test(lower)) return 'cancel';
+  if (/\breturn/.test(lower)) return 'return';
+  if (/\b(?:exchang|modif|chang|upgrad|adjust|swap)/.test(lower)) return 'change';
+  return undefined;
+}
+
+/** Requests joined into one message, when they ask for the same kind of thing (an agent does one at a time). */
+function mergeable(requests: readonly string[]): string | undefined {
+  if (requests.length < 2) return undefined;
+  const actions = new Set(requests.map(actionOf).filter((a) => a !== undefined));
+  return actions.size <= 1 ? requests.join(' ') : undefined;
+}
 
 const title = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
 
@@ -114,9 +151,21 @@ export function userProfile(instructions: Tau2Instructions): UserProfile {
   const requests: string[] = [];
   // Scene-setting sentences ("You just bought a water bottle…") go with the next request.
   let context: string[] = [];
+  // "Make sure you mention these at the same time": the requests so far go in one message.
+  let since = 0;
   for (const s of sentences(reasonForCall)) {
+    if (TOGETHER.test(s)) {
+      const merged = mergeable(requests.slice(since));
+      if (merged !== undefined) requests.splice(since, requests.length - since, merged);
+      since = requests.length;
+    }
     if (NOT_A_REQUEST.test(s)) continue;
-    if (WANTS.test(s)) {
+    const last = requests.length - 1;
+    if (WANTS.test(s) && actionOf(s) === undefined && !QUESTION.test(s) && last >= since && last >= 0) {
+      // A detail of the request before it ("I want to pay the difference with my gift card").
+      requests[last] = `${requests[last] ?? ''} ${firstPerson([...context, s].join(' '))}`;
+      context = [];
+    } else if (WANTS.test(s) && (actionOf(s) !== undefined || QUESTION.test(s))) {
       requests.push(firstPerson([...context, s].join(' ')));
       context = [];
     } else context.push(s);
@@ -124,9 +173,11 @@ export function userProfile(instructions: Tau2Instructions): UserProfile {
   if (requests.length === 0 && reasonForCall.trim() !== '') requests.push(firstPerson(reasonForCall.trim()));
 
   const lower = reasonForCall.toLowerCase();
-  const cancelReason = /no longer need|don'?t need|do not need|not needed|no need/.test(lower)
+  // The reason may be stated with the request or only as what to say when asked.
+  const reasons = `${lower}\n${instructions.taskInstructions.toLowerCase()}`;
+  const cancelReason = /no longer need|don'?t need|do not need|not needed|no need/.test(reasons)
     ? ('no longer needed' as const)
-    : /by mistake|mistakenly|ordered the wrong/.test(lower)
+    : /by mistake|mistakenly|ordered the wrong/.test(reasons)
       ? ('ordered by mistake' as const)
       : undefined;
   const paymentAt = (
@@ -140,10 +191,16 @@ export function userProfile(instructions: Tau2Instructions): UserProfile {
     .filter(([, at]) => at >= 0)
     .sort((a, b) => a[1] - b[1]);
   const address = ADDRESS.exec(reasonForCall)?.[0] ?? ADDRESS.exec(knownInfo)?.[0];
+  // Sentences about cancelling, asides included ("(you ONLY want to cancel that hose)").
+  const aboutCancel = reasonForCall.split(/(?<=[.!?])\s+/).filter((x) => /cancel/i.test(x));
+  const wholeOrderCancel = !aboutCancel.some((x) =>
+    /\bonly\b|\bkeep\b|(?:not|never)\b[^.]{0,50}\b(?:entire|whole)\b|do not do anything/i.test(x),
+  );
   return {
     emails,
     orderIds,
     requests,
+    wholeOrderCancel,
     words: new Set(
       all
         .toLowerCase()
@@ -153,6 +210,7 @@ export function userProfile(instructions: Tau2Instructions): UserProfile {
     ...(name ? { name } : {}),
     ...(zip ? { zip } : {}),
     ...(cancelReason ? { cancelReason } : {}),
+    payments: paymentAt.map(([kind]) => kind),
     ...(paymentAt[0] ? { payment: paymentAt[0][0] } : {}),
     ...(address ? { address } : {}),
   };
@@ -188,6 +246,8 @@ interface State {
   /** Give name + zip before any email (when both are known). */
   nameZipFirst: boolean;
   gaveOrders: number;
+  /** The agent said the request covers further orders, which come next after this write. */
+  more: boolean;
   seen: Map<string, number>;
 }
 
@@ -196,7 +256,18 @@ type Move = { say: string } | { end: EndReason };
 /** The buyer's last message (the agent's THANKS rule reads it as the end of the thread). */
 const GOODBYE = "That's all, bye.";
 
-/** The option the buyer's instructions favour among "a, b [item 123]; c, d [item 456]", if one stands out. */
+/**
+ * The option the buyer's instructions favour among "a, b [item 123]; c, d [item 456]" (values may
+ * come as "name: value" and with a "$price"), if one stands out: the most values the instructions
+ * mention ("no backlight" mentions "backlight: none"), then the price when they say "cheapest" or
+ * "most expensive".
+ *
+ * @example
+ * ```ts
+ * pickOption('color: red, $10.00 [item 1111111111]; color: blue, $12.00 [item 2222222222]', new Set(['blue']));
+ * // { id: '2222222222', label: 'color: blue, $12.00' }
+ * ```
+ */
 export function pickOption(
   offer: string,
   words: ReadonlySet<string>,
@@ -205,16 +276,86 @@ export function pickOption(
     label: (m[1] ?? '').trim(),
     id: m[2] ?? '',
   }));
-  const scored = options.map((o) => ({
-    ...o,
-    score: o.label
-      .split(',')
-      .map((v) => v.trim().toLowerCase())
-      .filter((v) => v !== '' && v.split(/[^\p{L}\p{N}]+/u).every((w) => w === '' || words.has(w))).length,
-  }));
+  const said = (w: string): boolean => w === '' || words.has(w);
+  const scored = options.map((o) => {
+    const parts = o.label.split(',').map((p) => p.trim().toLowerCase());
+    const price = Number(/\$([\d.]+)/.exec(o.label)?.[1] ?? NaN);
+    const score = parts.filter((part) => {
+      if (part === '' || part.startsWith('$')) return false;
+      const [key, value] = part.includes(': ') ? part.split(': ') : [undefined, part];
+      if (value === 'none' && key !== undefined)
+        return key.split(/\s+/).some((k) => words.has(k)) && words.has('no');
+      return (value ?? '').split(/[^\p{L}\p{N}]+/u).every(said);
+    }).length;
+    return { ...o, score, price };
+  });
+  const best = Math.max(0, ...scored.map((s) => s.score));
+  let top = scored.filter((s) => s.score === best);
+  const byPrice = words.has('cheapest') ? 1 : words.has('expensive') && words.has('most') ? -1 : 0;
+  if (top.length > 1 && byPrice !== 0 && top.every((t) => Number.isFinite(t.price))) {
+    const extreme = byPrice > 0 ? Math.min(...top.map((t) => t.price)) : Math.max(...top.map((t) => t.price));
+    top = top.filter((t) => t.price === extreme);
+  }
+  const [only] = top;
+  return (best > 0 || byPrice !== 0) && top.length === 1 && only
+    ? { id: only.id, label: only.label }
+    : undefined;
+}
+
+const SIZE_LETTER: Readonly<Record<string, string>> = { small: 's', medium: 'm', large: 'l' };
+
+/**
+ * The order the buyer recognises among those the agent listed ("#W1 (pending): Desk Lamp (black,
+ * USB), Backpack (grey)"): the one whose items and options the instructions mention most, if one
+ * stands out.
+ *
+ * @example
+ * ```ts
+ * pickOrder('Which order is it about? These fit: #W1 (pending): T-Shirt (purple); #W2 (pending): Lamp (red).', new Set(['purple', 'shirt']));
+ * // '#W1'
+ * ```
+ */
+export function pickOrder(question: string, words: ReadonlySet<string>): string | undefined {
+  const listed = [...question.matchAll(/(#W\d{7}) \([^)]*\): (.*?)(?=; #W\d{7} \(|\.?$)/gs)];
+  // "small" is size S; "t shirt" is a tshirt.
+  const said = new Set([...words, ...[...words].flatMap((w) => SIZE_LETTER[w] ?? [])]);
+  const scored = listed.map((m) => {
+    const parts = (m[2] ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u);
+    const tokens = [...parts, ...parts.slice(1).map((w, i) => `${parts[i] ?? ''}${w}`)];
+    return { id: m[1] ?? '', score: tokens.filter((w) => w !== '' && w !== 'a' && said.has(w)).length };
+  });
   const best = Math.max(0, ...scored.map((s) => s.score));
   const top = scored.filter((s) => s.score === best);
-  return best > 0 && top.length === 1 && top[0] ? { id: top[0].id, label: top[0].label } : undefined;
+  return best > 0 && top.length === 1 ? top[0]?.id : undefined;
+}
+
+/**
+ * The payment method the buyer chooses among those the agent listed ("visa credit card ending 1234
+ * (credit_card_1), the original payment method; PayPal (paypal_2)"): the first kind the
+ * instructions name that is listed (narrowed by a card brand they name); a buyer who named none
+ * keeps the original one.
+ */
+export function pickPayment(
+  listed: string,
+  profile: Pick<UserProfile, 'payments' | 'words'>,
+): string | undefined {
+  const options = listed.split(/;\s*|,\s*(?=(?:credit_card|gift_card|paypal)_)/).map((o) => ({
+    text: o.toLowerCase(),
+    id: /\b(?:credit_card|gift_card|paypal)_\d+\b/.exec(o)?.[0],
+  }));
+  for (const kind of profile.payments) {
+    let fitting = options.filter((o) => o.id?.startsWith(kind));
+    if (fitting.length > 1) {
+      const brand = fitting.filter((o) =>
+        ['visa', 'mastercard', 'amex'].some((b) => o.text.includes(b) && profile.words.has(b)),
+      );
+      if (brand.length > 0) fitting = brand;
+    }
+    if (fitting.length === 1) return fitting[0]?.id;
+    if (fitting.length > 1) return undefined;
+  }
+  // A buyer who asked for a kind the agent does not offer does not settle for another.
+  return profile.payments.length === 0 ? options.find((o) => o.text.includes('original'))?.id : undefined;
 }
 
 function nextRequest(profile: UserProfile, state: State): Move {
@@ -249,7 +390,15 @@ function respond(reply: string, profile: UserProfile, state: State): Move {
   const key = reply.replace(/\s+/g, ' ').trim();
   const times = (state.seen.get(key) ?? 0) + 1;
   state.seen.set(key, times);
-  if (/Shall I proceed\?/.test(reply)) return { say: 'yes' };
+  if (/Shall I proceed\?/.test(reply)) {
+    state.more = /\bcomes? next\b/.test(reply);
+    return { say: 'yes' };
+  }
+  // A write went through and the agent said more orders come next: the buyer wants the rest done.
+  if (/^Done:/.test(reply) && state.more) {
+    state.more = false;
+    return { say: `Please go on with the next one. ${state.current}` };
+  }
   if (/verify your identity|could not find an account/i.test(reply))
     return identity(profile, state) ?? { end: 'no-identity' };
   if (/What is the zip code/i.test(reply))
@@ -258,12 +407,16 @@ function respond(reply: string, profile: UserProfile, state: State): Move {
   if (times > 1 && !/anything else I can help/i.test(reply)) return { end: 'stuck' };
   if (/you are verified\. How can I help/i.test(reply)) return nextRequest(profile, state);
   if (/Which order is it about\?/.test(reply)) {
-    const order = profile.orderIds[state.gaveOrders];
+    const order = profile.orderIds[state.gaveOrders] ?? pickOrder(reply, profile.words);
     if (order === undefined) return { end: 'stuck' };
-    state.gaveOrders++;
+    if (profile.orderIds[state.gaveOrders] !== undefined) state.gaveOrders++;
     // The bare id: a sentence with "order" in it reads as a new request to the agent.
     return { say: order };
   }
+  if (/Only a whole order can be cancelled/.test(reply))
+    return {
+      say: profile.wholeOrderCancel ? 'Please cancel the whole order.' : 'No, leave that order as it is.',
+    };
   if (/'no longer needed' or 'ordered by mistake'/.test(reply))
     return { say: `The reason is ${profile.cancelReason ?? 'no longer needed'}.` };
   if (/Which items would you like to/.test(reply)) return { say: state.current };
@@ -272,14 +425,21 @@ function respond(reply: string, profile: UserProfile, state: State): Move {
     const pick = pickOption(offer, profile.words);
     return pick ? { say: `I'd like the ${pick.label} one, item ${pick.id}.` } : { end: 'stuck' };
   }
+  const which = /Which .*? do you mean\? Available: (.*)$/s.exec(reply)?.[1];
+  if (which !== undefined) {
+    const pick = pickOption(which, profile.words);
+    return pick ? { say: `I mean the ${pick.label} one, item ${pick.id}.` } : { end: 'stuck' };
+  }
   if (/What is (?:the new shipping|your new default) address\?/.test(reply))
     return profile.address ? { say: `The address is ${profile.address}.` } : { end: 'stuck' };
-  const methods = /Which payment method should .*? use instead\? Your other methods: (.*?)\.$/s.exec(
-    reply,
-  )?.[1];
+  const methods =
+    /Which payment method should .*? use instead\? Your other methods: (.*?)\.$/s.exec(reply)?.[1] ??
+    /Which payment method should (?:receive the refund|pay or receive the price difference)(?: for order #W\d+)?\? Your methods: (.*?)\.$/s.exec(
+      reply,
+    )?.[1];
   if (methods !== undefined) {
-    const fitting = methods.split(/,\s*/).filter((m) => profile.payment && m.startsWith(profile.payment));
-    return fitting.length === 1 && fitting[0] ? { say: `Please use ${fitting[0]}.` } : { end: 'stuck' };
+    const method = pickPayment(methods, profile);
+    return method ? { say: `Please use ${method}.` } : { end: 'stuck' };
   }
   // An answer, a refusal, a done write, or "anything else?": on to the next request.
   return nextRequest(profile, state);
@@ -311,6 +471,7 @@ export async function simulateUser(
     gaveNameZip: false,
     nameZipFirst,
     gaveOrders: 0,
+    more: false,
     seen: new Map(),
   };
   const transcript: Exchange[] = [];

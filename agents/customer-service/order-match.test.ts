@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { RetailOrder, RetailOrderItem } from '../../tools/retail/index.js';
+import {
+  nameScore,
+  namedItems,
+  orderCandidates,
+  preferredCandidate,
+  resolveVariants,
+  spreadOverOrders,
+  statusHint,
+  textAbout,
+  wantsSeveralOrders,
+} from './order-match.js';
+
+const item = (
+  name: string,
+  id: string,
+  options: Record<string, string> = {},
+  product = name,
+): RetailOrderItem => ({
+  name,
+  product_id: product,
+  item_id: id,
+  price: 10,
+  options,
+});
+
+const order = (id: string, status: string, items: RetailOrderItem[]): RetailOrder => ({
+  order_id: id,
+  user_id: 'u',
+  address: { address1: '', address2: '', city: '', country: '', state: '', zip: '' },
+  items,
+  status,
+  fulfillments: [],
+  payment_history: [],
+});
+
+const shirt = item('T-Shirt', '1', { size: 'S', color: 'blue' });
+const bigShirt = item('T-Shirt', '2', { size: 'XXL', color: 'black' });
+const bottle = item('Water Bottle', '3');
+const lamp = item('Desk Lamp', '4');
+const camera = item('Digital Camera', '5');
+const action = item('Action Camera', '6');
+
+describe('naming items', () => {
+  it('reads plurals, joined words and aliases, and skips words that name nothing alone', () => {
+    expect(nameScore('T-Shirt', 'all my pending tshirts')).toBeGreaterThan(0);
+    expect(nameScore('T-Shirt', 'my t-shirt')).toBeGreaterThan(0);
+    expect(nameScore('Wristwatch', 'return the watch')).toBeGreaterThan(0);
+    expect(nameScore('Water Bottle', 'the speaker is not resistant to water')).toBe(0);
+    expect(nameScore('Pet Bed', 'a vacuum for pet hair removal')).toBe(0);
+  });
+
+  it('prefers the product named in full over one sharing a word', () => {
+    expect(namedItems([camera, action], 'exchange my digital camera')).toEqual([camera]);
+    expect(namedItems([camera, action], 'exchange my cameras')).toEqual([camera, action]);
+  });
+});
+
+describe('orderCandidates', () => {
+  const pending = order('#W1', 'pending', [shirt, lamp]);
+  const delivered = order('#W2', 'delivered', [bigShirt, bottle]);
+
+  it('keeps orders whose status allows the task and that hold the named items', () => {
+    expect(
+      orderCandidates('cancel', [pending, delivered], 'cancel my desk lamp').map((c) => c.order.order_id),
+    ).toEqual(['#W1']);
+    expect(
+      orderCandidates('return', [pending, delivered], 'return my tshirt').map((c) => c.order.order_id),
+    ).toEqual(['#W2']);
+    expect(orderCandidates('change_items', [pending, delivered], 'change my tshirt')).toHaveLength(2);
+    expect(
+      orderCandidates('change_items', [pending, delivered], 'change my pending tshirt').map(
+        (c) => c.order.order_id,
+      ),
+    ).toEqual(['#W1']);
+  });
+
+  it('returns the one order holding the item even when its status forbids the task, to say why', () => {
+    expect(
+      orderCandidates('return', [pending, delivered], 'return the desk lamp').map((c) => c.order.order_id),
+    ).toEqual(['#W1']);
+  });
+
+  it('returns every allowed order when no item is named', () => {
+    expect(orderCandidates('track', [pending, delivered], 'where is my order')).toHaveLength(2);
+  });
+
+  it('reads status hints, requests for several orders, and items spread over orders', () => {
+    expect(statusHint('the lamp I received')).toBe('delivered');
+    expect(statusHint('my pending boots')).toBe('pending');
+    expect(wantsSeveralOrders('cancel all my pending orders')).toBe(true);
+    expect(wantsSeveralOrders('modify all my pending tshirts to purple')).toBe(true);
+    expect(wantsSeveralOrders('cancel my order')).toBe(false);
+    const spread = orderCandidates(
+      'return',
+      [order('#W3', 'delivered', [lamp]), delivered],
+      'return the lamp and the bottle',
+    );
+    expect(spreadOverOrders(spread)).toBe(true);
+    const both = orderCandidates('change_items', [pending, delivered], 'change my tshirt');
+    expect(spreadOverOrders(both)).toBe(false);
+  });
+
+  it('prefers the order holding every named product, else the one whose options were stated', () => {
+    const withLamp = orderCandidates('change_items', [pending, delivered], 'change the tshirt and the lamp');
+    expect(preferredCandidate(withLamp, 'change the tshirt and the lamp')?.order.order_id).toBe('#W1');
+    const shirts = orderCandidates('change_items', [pending, delivered], 'change my small tshirt');
+    expect(preferredCandidate(shirts, 'change my small tshirt')?.order.order_id).toBe('#W1');
+    expect(preferredCandidate(shirts, 'change my tshirt')).toBeUndefined();
+  });
+});
+
+describe('resolveVariants and textAbout', () => {
+  const canister = item('Vacuum Cleaner', '7', { type: 'canister' }, 'vac');
+  const robotic = item('Vacuum Cleaner', '8', { type: 'robotic' }, 'vac');
+
+  it('asks about a product held in two variants unless ids, options or a plural decide', () => {
+    expect(resolveVariants([canister, robotic, bottle], 'return the vacuum and the bottle', [])).toEqual({
+      items: [bottle],
+      unclear: [canister, robotic],
+    });
+    expect(resolveVariants([canister, robotic], 'return the robotic vacuum', []).items).toEqual([robotic]);
+    expect(resolveVariants([canister, robotic], 'return the vacuum', ['7']).items).toEqual([canister]);
+    expect(resolveVariants([canister, robotic], 'return both vacuums', []).items).toEqual([
+      canister,
+      robotic,
+    ]);
+  });
+
+  it('cuts the words about one item out of a request about several', () => {
+    const text =
+      'I want to exchange the water bottle to a bigger one, and the desk lamp to a less bright one';
+    expect(textAbout(lamp, [bottle, lamp], text)).toBe(
+      'I want to exchange the  desk lamp to a less bright one',
+    );
+    expect(textAbout(bottle, [bottle, lamp], text)).toBe(
+      'I want to exchange the  water bottle to a bigger one, and the ',
+    );
+    expect(textAbout(bottle, [bottle], text)).toBe(text);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { taskKindOf, textOfKind } from './thread-memory.js';
+
+describe('taskKindOf', () => {
+  it('keeps the intent’s task when the buyer’s verbs agree or say nothing', () => {
+    expect(taskKindOf('cancel_order', 'cancel order #W2378156')).toBe('cancel');
+    expect(taskKindOf('return_items', 'I want to return the watch and cancel my pending order')).toBe(
+      'return',
+    );
+    expect(taskKindOf('track_order', 'where is my package?')).toBe('track');
+  });
+
+  it('lets the verbs overrule an intent they contradict', () => {
+    expect(taskKindOf('change_shipping_address', 'I want to modify the pending boots to a size 8')).toBe(
+      'change_items',
+    );
+    expect(taskKindOf('get_refund', 'I also want to cancel the skateboard in one of my orders')).toBe(
+      'cancel',
+    );
+  });
+
+  it('reads a task from the verbs of an open message, but not from a denial', () => {
+    expect(taskKindOf('unknown', 'I also want to adjust the desk lamp to be black')).toBe('change_items');
+    expect(taskKindOf('provide_info', 'The Jigsaw Puzzle in the same order also needs to be exchanged')).toBe(
+      'change_items',
+    );
+    expect(taskKindOf('unknown', 'I do not want to cancel any orders')).toBeUndefined();
+    expect(taskKindOf('provide_info', 'The reason is no longer needed.')).toBeUndefined();
+    expect(taskKindOf('greeting', 'hi, I want to cancel')).toBeUndefined();
+  });
+
+  it('tells an order’s address from the profile’s', () => {
+    expect(
+      taskKindOf('set_up_shipping_address', 'I sent an order to my son, change it to my default address'),
+    ).toBe('order_address');
+    expect(taskKindOf('set_up_shipping_address', 'change my default address to my new home')).toBe(
+      'user_address',
+    );
+    expect(taskKindOf('change_shipping_address', 'For order #W2702727, switch the shipping address')).toBe(
+      'order_address',
+    );
+  });
+});
+
+describe('textOfKind', () => {
+  it('keeps the words governed by the task’s verbs', () => {
+    const text = 'I want to return the water bottle, and exchange the pet bed and office chair';
+    expect(textOfKind('return', text)).toBe('I want to return the water bottle, and ');
+    expect(textOfKind('change_items', text)).toBe('exchange the pet bed and office chair');
+    expect(textOfKind('return', 'return the lamp')).toBe('return the lamp');
+  });
+});
