@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRICE_TABLE } from '../../src/core/model/index.js';
-import { costLedger, JournalOnlyChatModel } from './index.js';
+import { costAgentOf, costLedger, JournalOnlyChatModel } from './index.js';
 
 const responded = (
   agent: string,
@@ -94,6 +94,31 @@ describe('costLedger (a projection of the journal)', () => {
       usd: (104 * 0.15) / 1e6,
     });
     expect(bid).toMatchObject({ tool: 'target_cpa_bid', calls: 1, errors: 1, promptTokens: 0, usd: 0 });
+  });
+
+  it('books the loops of one agent (`agent/<decision>` keys) under the agent, and keys without `/` as they are', () => {
+    const thread = [
+      responded('customer-service/t0.s0', 0, 500, 20, 0.0001),
+      { type: 'llm.model.retry', data: { agent: 'customer-service/t1.s0', callIndex: 0 } },
+      responded('customer-service/t1.s0', 0, 700, 30, 0.0002),
+      responded('customer-service/t1.s1', 0, 900, 40, 0.0003),
+    ];
+    const ledger = costLedger([...entries, ...thread]);
+    expect(ledger.agents.map((a) => a.agent)).toEqual(['brief-parser', 'bid-strategist', 'customer-service']);
+    expect(ledger.agents[2]).toMatchObject({
+      model: 'gpt-4o-mini',
+      calls: 3,
+      retries: 1,
+      inputTokens: 2100,
+      outputTokens: 90,
+      totalTokens: 2190,
+    });
+    expect(ledger.agents[2]?.usd).toBeCloseTo(0.0006, 10);
+    expect(ledger.total).toMatchObject({ calls: 6, retries: 2 });
+    // The planning agents' lines are what they were without the thread.
+    expect(ledger.agents.slice(0, 2)).toEqual(costLedger(entries).agents);
+    expect(costAgentOf('customer-service/thread-7/t0.s0')).toBe('customer-service');
+    expect(costAgentOf('brief-parser')).toBe('brief-parser');
   });
 
   it('is empty for an offline run, and uses the given price table', () => {

@@ -58,9 +58,22 @@ interface ToolResult {
 }
 
 /**
+ * The agent a journal key books under: the part before the first `/`. An agent that runs one tool
+ * loop per decision keys each loop `agent/<decision>` (`customer-service/t1.s0`); its cost is the
+ * agent's. Keys without `/` (the planning agents') are their own agent.
+ *
+ * @example
+ * ```ts
+ * costAgentOf('customer-service/t1.s0'); // 'customer-service'
+ * ```
+ */
+export const costAgentOf = (key: string): string => key.split('/', 1)[0] ?? key;
+
+/**
  * Projects a run's journal into its cost ledger: tokens and dollars per agent (from the
- * `llm.model.responded` entries, priced when the call was made), per tool (the tokens its results
- * added to later prompts, priced with `prices`) and in total. Journals of offline runs give an empty ledger.
+ * `llm.model.responded` entries, priced when the call was made, keys grouped by
+ * {@link costAgentOf}), per tool (the tokens its results added to later prompts of the same loop,
+ * priced with `prices`) and in total. Journals of offline runs give an empty ledger.
  *
  * @example
  * ```ts
@@ -75,9 +88,10 @@ export function costLedger(entries: readonly JournalLike[], prices: PriceTable =
 
   const agents = new Map<string, AgentCost>();
   for (const r of responded) {
-    const prev = agents.get(r.agent) ?? emptyAgent(r.agent, r.model);
+    const agent = costAgentOf(r.agent);
+    const prev = agents.get(agent) ?? emptyAgent(agent, r.model);
     const usage = r.response.usage;
-    agents.set(r.agent, {
+    agents.set(agent, {
       ...prev,
       calls: prev.calls + 1,
       inputTokens: prev.inputTokens + usage.inputTokens,
@@ -88,13 +102,13 @@ export function costLedger(entries: readonly JournalLike[], prices: PriceTable =
     });
   }
   for (const r of retries) {
-    const prev = agents.get(r.agent);
-    if (prev) agents.set(r.agent, { ...prev, retries: prev.retries + 1 });
+    const prev = agents.get(costAgentOf(r.agent));
+    if (prev) agents.set(prev.agent, { ...prev, retries: prev.retries + 1 });
   }
 
   const tools = new Map<string, ToolCost>();
   for (const r of results) {
-    const model = agents.get(r.agent)?.model ?? 'unknown';
+    const model = agents.get(costAgentOf(r.agent))?.model ?? 'unknown';
     const later = responded.filter((x) => x.agent === r.agent && x.callIndex > r.callIndex).length;
     const resultTokens = approximateTokens(JSON.stringify(r.error ?? r.result ?? null));
     const promptTokens = resultTokens * later;

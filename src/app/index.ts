@@ -10,4 +10,5 @@ export {
   type RunBudgets,
 } from './llm-runtime.js';
 export type { RunStarted } from './run-journal.js';
+export * from './support-run.js';
 export { createEmbedder, resolveEmbedderSettings, type EmbedderSettings } from './embedder-factory.js';

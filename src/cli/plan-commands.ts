@@ -1,9 +1,24 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { createLodestone, type Lodestone, type PlanResult, type ProgressEvent } from '../app/index.js';
-import { LodestoneError, type Config, type Logger } from '../core/index.js';
+import {
+  createLodestone,
+  openRunJournal,
+  SUPPORT_THREAD_KIND,
+  type Lodestone,
+  type PlanResult,
+  type ProgressEvent,
+} from '../app/index.js';
+import {
+  InvalidInputError,
+  LodestoneError,
+  type Config,
+  type Journal,
+  type Logger,
+  type RunRecord,
+} from '../core/index.js';
 import { renderCost } from './render-cost.js';
 import { renderPlan } from './render.js';
+import { replaySupportRunCommand, showSupportRun } from './support-commands.js';
 
 export interface CliContext {
   config: Config;
@@ -95,6 +110,42 @@ async function withLodestone(ctx: CliContext, fn: (lodestone: Lodestone) => Prom
   }
 }
 
+/**
+ * Runs `fn` on the run journal when `runId` is a support thread run and returns true; false for
+ * any other run, unknown ones included (the campaign-launch path then handles or rejects them).
+ */
+async function asSupportRun(
+  ctx: CliContext,
+  runId: string,
+  fn: (journal: Journal) => void | Promise<void>,
+): Promise<boolean> {
+  const journal = openRunJournal(ctx.config);
+  try {
+    if (journal.getRun(runId)?.kind !== SUPPORT_THREAD_KIND) return false;
+    await fn(journal);
+    return true;
+  } finally {
+    journal.close();
+  }
+}
+
+/** Prints runs, one line each (with their kind when several kinds are listed), or as JSON. */
+function printRuns(
+  runs: readonly RunRecord[],
+  options: { json: boolean; empty: string; withKind?: boolean },
+): void {
+  if (options.json) process.stdout.write(`${JSON.stringify(runs)}\n`);
+  else if (runs.length === 0) process.stdout.write(`${options.empty}\n`);
+  else
+    for (const r of runs)
+      process.stdout.write(
+        `${r.id}  ${options.withKind ? `${r.kind.padEnd(15)} ` : ''}${r.status.padEnd(17)} ${r.createdAt.slice(0, 19)}  ${r.title.slice(0, 70)}\n`,
+      );
+}
+
+/** The kinds `runs --kind` lists. */
+const RUN_KINDS = ['campaign-launch', SUPPORT_THREAD_KIND, 'all'] as const;
+
 /** `plan`, `runs`, `show`, `approve`, `reject`, `resume`, `replay`. */
 export function registerPlanCommands(program: Command, ctx: CliContext): void {
   program
@@ -125,35 +176,50 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
 
   program
     .command('runs')
-    .description('List recent runs, newest first.')
+    .description('List recent runs, newest first: plan runs, or with --kind support threads or all.')
     .option('-n, --limit <n>', 'how many', '20')
     .option('--json', 'print JSON')
-    .action((opts: { limit: string; json?: boolean }) =>
-      withLodestone(ctx, async (lodestone) => {
-        const limit = Number.parseInt(opts.limit, 10);
-        const runs = lodestone.runs(Number.isFinite(limit) && limit > 0 ? limit : 20);
-        if (opts.json) process.stdout.write(`${JSON.stringify(runs)}\n`);
-        else if (runs.length === 0) process.stdout.write('No runs yet. Try: lodestone plan "<goal>"\n');
-        else
-          for (const r of runs)
-            process.stdout.write(
-              `${r.id}  ${r.status.padEnd(17)} ${r.createdAt.slice(0, 19)}  ${r.title.slice(0, 70)}\n`,
-            );
-        return Promise.resolve();
-      }),
-    );
+    .option(
+      '--kind <kind>',
+      `${RUN_KINDS.join(', ')} (campaign-launch: plan runs; ${SUPPORT_THREAD_KIND}: support --thread runs)`,
+      'campaign-launch',
+    )
+    .action(async (opts: { limit: string; json?: boolean; kind: string }) => {
+      const parsed = Number.parseInt(opts.limit, 10);
+      const limit = Number.isFinite(parsed) && parsed > 0 ? parsed : 20;
+      const json = opts.json === true;
+      if (opts.kind === 'campaign-launch') {
+        await withLodestone(ctx, (lodestone) =>
+          Promise.resolve(
+            printRuns(lodestone.runs(limit), { json, empty: 'No runs yet. Try: lodestone plan "<goal>"' }),
+          ),
+        );
+        return;
+      }
+      if (opts.kind !== SUPPORT_THREAD_KIND && opts.kind !== 'all')
+        throw new InvalidInputError('--kind', RUN_KINDS.join(', '), opts.kind);
+      const all = opts.kind === 'all';
+      const journal = openRunJournal(ctx.config);
+      try {
+        const runs = journal.listRuns({ limit, ...(all ? {} : { kind: opts.kind }) });
+        printRuns(runs, { json, withKind: all, empty: `No ${all ? '' : `${opts.kind} `}runs yet.` });
+      } finally {
+        journal.close();
+      }
+    });
 
   program
     .command('show')
     .description(
-      'Show one run: its plan (or error), with --journal its journal, with --cost its cost ledger.',
+      'Show one run: its plan (or error) or support thread, with --journal its journal, with --cost its cost ledger.',
     )
     .argument('<run>', 'run id, as printed by plan or runs')
-    .option('--json', 'print JSON: { run, plan?, error?, entries?, cost? }')
+    .option('--json', 'print JSON: { run, plan? (or result? for a support thread), error?, entries?, cost? }')
     .option('--journal', 'include the journal entries')
     .option('--cost', 'tokens and money per agent, per tool and in total, from the journal')
-    .action((runId: string, opts: { json?: boolean; journal?: boolean; cost?: boolean }) =>
-      withLodestone(ctx, async (lodestone) => {
+    .action(async (runId: string, opts: { json?: boolean; journal?: boolean; cost?: boolean }) => {
+      if (await asSupportRun(ctx, runId, (journal) => showSupportRun(ctx, journal, runId, opts))) return;
+      await withLodestone(ctx, async (lodestone) => {
         const view = lodestone.show(runId);
         const cost = opts.cost ? lodestone.cost(runId) : undefined;
         if (opts.json) {
@@ -176,8 +242,8 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
           for (const e of view.entries) process.stdout.write(`  #${e.seq} ${e.at} ${e.type}\n`);
         }
         return Promise.resolve();
-      }),
-    );
+      });
+    });
 
   for (const decision of ['approve', 'reject'] as const) {
     program
@@ -205,25 +271,35 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
     )
     .argument('<run>', 'run id (status running or failed)')
     .option('--json', 'print the plan as one JSON object')
-    .action((runId: string, opts: { json?: boolean }) =>
-      withLodestone(ctx, async (lodestone) => {
+    .action(async (runId: string, opts: { json?: boolean }) => {
+      // A support thread is not a campaign: resuming it would drive the campaign workflow on its journal.
+      await asSupportRun(ctx, runId, () => {
+        throw new InvalidInputError(
+          `run ${runId}`,
+          `a plan run (a support thread is not resumed: send it again with lodestone support --thread, or lodestone replay ${runId})`,
+          SUPPORT_THREAD_KIND,
+        );
+      });
+      await withLodestone(ctx, async (lodestone) => {
         report(ctx, await lodestone.resume(runId, progress()), opts.json === true);
-      }),
-    );
+      });
+    });
 
   program
     .command('replay')
     .description(
-      'Re-run a run from its journal with zero model calls and check that it produces the same plan (needs no model endpoint).',
+      'Re-run a run from its journal with zero model calls and check that it produces the same plan, or for a support thread the same replies and actions (needs no model endpoint).',
     )
     .argument('<run>', 'run id')
-    .option('--json', 'print the replayed plan (or error) as one JSON object')
+    .option('--json', 'print the replayed plan (or error), or the support thread result, as one JSON object')
     .addHelpText(
       'after',
       '\nExit codes: 0 identical to the journaled run, 1 different or diverged, 2 unknown run.',
     )
-    .action((runId: string, opts: { json?: boolean }) =>
-      withLodestone(ctx, async (lodestone) => {
+    .action(async (runId: string, opts: { json?: boolean }) => {
+      if (await asSupportRun(ctx, runId, (journal) => replaySupportRunCommand(ctx, journal, runId, opts)))
+        return;
+      await withLodestone(ctx, async (lodestone) => {
         const result = await lodestone.replay(runId, progress());
         if (opts.json)
           process.stdout.write(
@@ -234,6 +310,6 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
             `Replayed run ${runId} from its journal: ${result.modelCalls} model calls, ${result.replayedCalls} answered from the journal; ${result.status}${result.error ? ` (${result.error.code}: ${result.error.message})` : ''}; ${result.identical ? 'identical to the journaled run' : 'DIFFERENT from the journaled run'}.\n`,
           );
         if (!result.identical) ctx.setCode(1);
-      }),
-    );
+      });
+    });
 }

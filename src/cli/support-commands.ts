@@ -4,19 +4,26 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import {
   createInMemoryProductSearch,
-  createLlmSupportPolicy,
-  DEFAULT_SUPPORT_BUDGET,
   readThreadFile,
-  type SupportPolicy,
+  type ProductSearch,
 } from '../../agents/customer-service/index.js';
-import { BudgetLedger, type LoopEvent } from '../../agents/llm/index.js';
+import type { LoopEvent } from '../../agents/llm/index.js';
 import { Catalog, loadCatalogData } from '../../tools/catalog/index.js';
 import { openSqliteLeadStore } from '../../tools/leads/index.js';
-import { createSupportSession, runSupportThread, type SupportDeps } from '../../workflows/index.js';
-import { budgetsFromConfig } from '../app/index.js';
-import { llmSetup } from '../app/llm-setup.js';
-import { createIdGenerator, systemClock } from '../core/index.js';
+import { createSupportSession, type SupportDeps, type SupportThreadResult } from '../../workflows/index.js';
+import {
+  llmSupportPolicy,
+  openRunJournal,
+  replaySupportRun,
+  runSupportThreadJournaled,
+  supportLlmFromConfig,
+  supportRunCost,
+  supportRunView,
+  type SupportRunResult,
+} from '../app/index.js';
+import { createIdGenerator, LodestoneError, systemClock, type Journal } from '../core/index.js';
 import type { CliContext } from './plan-commands.js';
+import { renderCost } from './render-cost.js';
 
 /** Retries and re-asks of LLM mode, on a terminal (stderr). */
 function llmProgress(event: LoopEvent): void {
@@ -29,55 +36,121 @@ function llmProgress(event: LoopEvent): void {
     process.stderr.write(`      ↺ asked again (${event.reason}): ${event.issues[0] ?? ''}\n`);
 }
 
-/**
- * The LLM policy when the config names a model (LODESTONE_MODEL=openai:<model>), else undefined:
- * offline stays the default. The thread's decisions share one ledger, whose limits come from the
- * config over {@link DEFAULT_SUPPORT_BUDGET}. A bad model setting throws a ConfigError here, before
- * any store is opened or any call made.
- */
-function llmPolicy(ctx: CliContext): SupportPolicy | undefined {
-  const setup = llmSetup({ config: ctx.config });
-  if (!setup) return undefined;
-  const budgets = budgetsFromConfig(ctx.config, {
-    run: DEFAULT_SUPPORT_BUDGET,
-    agent: DEFAULT_SUPPORT_BUDGET,
-  });
+/** What LLM mode reports as it goes: the end of each decision in the log, retries on a terminal. */
+function llmEvents(ctx: CliContext): (event: LoopEvent) => void {
   const log = ctx.logger.child({ component: 'support-llm' });
-  return createLlmSupportPolicy({
-    model: setup.modelFor('customer-service'),
-    modelName: setup.modelName,
-    ledger: new BudgetLedger({ clock: systemClock, prices: setup.prices, ...budgets }),
-    retry: setup.retry,
-    callTimeoutMs: setup.callTimeoutMs,
-    onEvent: (event) => {
-      if (event.type === 'loop.done' || event.type === 'loop.failed' || event.type === 'loop.reasked')
-        log.debug({ event }, event.type);
-      llmProgress(event);
-    },
-  });
+  return (event) => {
+    if (event.type === 'loop.done' || event.type === 'loop.failed' || event.type === 'loop.reasked')
+      log.debug({ event }, event.type);
+    llmProgress(event);
+  };
 }
 
-/** The customer-service agent's dependencies on the embedded defaults. */
-function supportDeps(ctx: CliContext, campaign: string | undefined): SupportDeps & { close(): void } {
-  const policy = llmPolicy(ctx);
+/** The catalogue search of the embedded demo catalog (a thread and its replay use the same). */
+function catalogSearch(): ProductSearch {
+  return createInMemoryProductSearch(new Catalog(loadCatalogData()).products);
+}
+
+/** The customer-service agent's stores on the embedded defaults (the policy is chosen apart). */
+function supportDeps(
+  ctx: CliContext,
+  campaign: string | undefined,
+): Omit<SupportDeps, 'policy'> & { close(): void } {
   mkdirSync(ctx.config.dataDir, { recursive: true });
   const leads = openSqliteLeadStore(join(ctx.config.dataDir, 'leads.sqlite'));
-  const catalog = new Catalog(loadCatalogData());
   return {
-    search: createInMemoryProductSearch(catalog.products),
+    search: catalogSearch(),
     leads,
     clock: systemClock,
     ids: createIdGenerator(systemClock),
     logger: ctx.logger.child({ component: 'support' }),
-    ...(policy ? { policy } : {}),
     ...(campaign === undefined ? {} : { sourceCampaign: campaign }),
     close: () => leads.close(),
   };
 }
 
+/** The thread as text: each buyer message with the agent's reply, the lead and the handoff. */
+function renderThread(messages: readonly string[], result: SupportThreadResult): string {
+  const out: string[] = [];
+  messages.forEach((m, i) => {
+    out.push(`buyer: ${m}`);
+    const reply = result.replies[i];
+    if (reply)
+      out.push(`agent: ${reply.text}${reply.citations.length ? `  [${reply.citations.join(', ')}]` : ''}`);
+  });
+  if (result.lead) out.push('', `Lead captured: ${JSON.stringify(result.lead)}`);
+  if (result.handoff) out.push('', `Handed off to a human: ${result.handoffSummary ?? ''}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** Prints a failed thread (its run saved as failed) and sets the exit code. */
+function reportFailure(ctx: CliContext, run: SupportRunResult, json: boolean): void {
+  const error = run.error ?? { code: 'INTERNAL', message: 'unknown failure' };
+  if (json) process.stdout.write(`${JSON.stringify({ runId: run.runId, error })}\n`);
+  else process.stderr.write(`lodestone: ${error.message}\n(run ${run.runId} saved as failed)\n`);
+  ctx.setCode(run.cause instanceof LodestoneError ? run.cause.exitCode : 1);
+}
+
 /**
- * `support --thread <file>` (batch) and `chat` (interactive): the offline policy by default, the
- * LLM policy when LODESTONE_MODEL names a model.
+ * `show <run>` for a support thread run: the thread, or with --cost its cost ledger, with
+ * --journal its entries; --json prints `{ run, result?, error?, entries?, cost? }`.
+ */
+export function showSupportRun(
+  ctx: CliContext,
+  journal: Journal,
+  runId: string,
+  opts: { json?: boolean; journal?: boolean; cost?: boolean },
+): void {
+  const view = supportRunView(journal, runId);
+  const cost = opts.cost ? supportRunCost(view, ctx.config) : undefined;
+  if (opts.json) {
+    const { run, result, error, entries } = view;
+    process.stdout.write(
+      `${JSON.stringify({ run, ...(result ? { result } : {}), ...(error ? { error } : {}), ...(opts.journal ? { entries } : {}), ...(cost ? { cost } : {}) })}\n`,
+    );
+    return;
+  }
+  if (cost && !opts.journal) {
+    process.stdout.write(`${view.run.id}  ${view.run.status}\n${renderCost(cost)}`);
+    return;
+  }
+  const { run, started } = view;
+  const mode = started.mode === 'llm' ? `LLM ${started.model ?? ''}` : 'offline';
+  process.stdout.write(`${run.id}  ${run.status}  created ${run.createdAt}  support thread (${mode})\n\n`);
+  if (view.result) process.stdout.write(renderThread(started.messages, view.result));
+  if (view.error) process.stdout.write(`Failed: ${view.error.message}\n`);
+  if (cost) process.stdout.write(`\n${renderCost(cost)}`);
+  if (opts.journal) {
+    process.stdout.write('\nJOURNAL\n');
+    for (const e of view.entries) process.stdout.write(`  #${e.seq} ${e.at} ${e.type}\n`);
+  }
+}
+
+/**
+ * `replay <run>` for a support thread run: prints the replayed result as `support --thread --json`
+ * printed it (with --json) or a summary; exit code 1 when it differs from the journaled one.
+ */
+export async function replaySupportRunCommand(
+  ctx: CliContext,
+  journal: Journal,
+  runId: string,
+  opts: { json?: boolean },
+): Promise<void> {
+  const replay = await replaySupportRun(runId, { journal, config: ctx.config, search: catalogSearch() });
+  if (opts.json)
+    process.stdout.write(
+      `${JSON.stringify(replay.result ? { runId, ...replay.result } : { runId, status: replay.status, error: replay.error })}\n`,
+    );
+  else
+    process.stdout.write(
+      `Replayed support thread ${runId} from its journal: ${replay.modelCalls} model calls, ${replay.replayedCalls} answered from the journal; ${replay.status}${replay.error ? ` (${replay.error.code}: ${replay.error.message})` : ''}; ${replay.identical ? 'replies and actions identical to the journaled run' : 'DIFFERENT from the journaled run'}.\n`,
+    );
+  if (!replay.identical) ctx.setCode(1);
+}
+
+/**
+ * `support --thread <file>` (batch, journaled as a `support-thread` run) and `chat` (interactive):
+ * the offline policy by default, the LLM policy when LODESTONE_MODEL names a model.
  */
 export function registerSupportCommands(program: Command, ctx: CliContext): void {
   program
@@ -87,31 +160,36 @@ export function registerSupportCommands(program: Command, ctx: CliContext): void
     )
     .requiredOption('--thread <file>', 'the thread file (JSON lines)')
     .option('--campaign <id>', 'the campaign (run id) whose ad brought the buyer')
-    .option('--json', 'print { replies, actions, lead?, handoff } as one JSON object')
+    .option('--json', 'print { runId, replies, actions, lead?, handoff } as one JSON object')
     .addHelpText(
       'after',
-      "\nLLM mode: LODESTONE_MODEL=openai:<model> with OPENAI_BASE_URL / OPENAI_API_KEY; the workflow's guards apply to every call the model proposes.",
+      "\nThe thread is saved as a run (its id on stderr): lodestone show <run> [--cost], lodestone replay <run>, lodestone runs --kind support-thread.\nLLM mode: LODESTONE_MODEL=openai:<model> with OPENAI_BASE_URL / OPENAI_API_KEY; the workflow's guards apply to every call the model proposes.",
     )
     .action(async (opts: { thread: string; campaign?: string; json?: boolean }) => {
       const messages = readThreadFile(opts.thread);
+      // A bad model setting throws a ConfigError here, before any store is opened or any call made.
+      const llm = supportLlmFromConfig(ctx.config);
       const deps = supportDeps(ctx, opts.campaign);
+      const journal = openRunJournal(ctx.config);
       try {
-        const result = await runSupportThread(messages, deps);
-        if (opts.json) {
-          process.stdout.write(`${JSON.stringify(result)}\n`);
+        const run = await runSupportThreadJournaled(messages, {
+          journal,
+          deps,
+          llm,
+          onEvent: llmEvents(ctx),
+        });
+        const json = opts.json === true;
+        if (!run.result) return reportFailure(ctx, run, json);
+        if (json) {
+          process.stdout.write(`${JSON.stringify({ runId: run.runId, ...run.result })}\n`);
           return;
         }
-        messages.forEach((m, i) => {
-          process.stdout.write(`buyer: ${m}\n`);
-          const reply = result.replies[i];
-          if (reply)
-            process.stdout.write(
-              `agent: ${reply.text}${reply.citations.length ? `  [${reply.citations.join(', ')}]` : ''}\n`,
-            );
-        });
-        if (result.lead) process.stdout.write(`\nLead captured: ${JSON.stringify(result.lead)}\n`);
-        if (result.handoff) process.stdout.write(`\nHanded off to a human: ${result.handoffSummary ?? ''}\n`);
+        process.stdout.write(renderThread(messages, run.result));
+        process.stderr.write(
+          `(run ${run.runId} saved as ${run.status}: lodestone show ${run.runId} --cost, lodestone replay ${run.runId})\n`,
+        );
       } finally {
+        journal.close();
         deps.close();
       }
     });
@@ -121,8 +199,10 @@ export function registerSupportCommands(program: Command, ctx: CliContext): void
     .description('Talk to the customer-service agent as a buyer would (interactive; Ctrl-D to end).')
     .option('--campaign <id>', 'the campaign (run id) whose ad brought the buyer')
     .action(async (opts: { campaign?: string }) => {
+      const llm = supportLlmFromConfig(ctx.config);
+      const policy = llm && llmSupportPolicy(llm, { clock: systemClock, onEvent: llmEvents(ctx) });
       const deps = supportDeps(ctx, opts.campaign);
-      const session = createSupportSession(deps);
+      const session = createSupportSession({ ...deps, ...(policy ? { policy } : {}) });
       const rl = createInterface({
         input: process.stdin,
         output: process.stdout,

@@ -75,6 +75,7 @@ const SAMPLE_DECISIONS = [
 ];
 
 interface ThreadJson {
+  runId: string;
   replies: { text: string; citations: string[] }[];
   actions: { tool: string; ok: boolean }[];
   lead?: { buyer: string; products: { productId: string }[] };
@@ -90,6 +91,8 @@ describe('lodestone support --thread in LLM mode (ChatOpenAI against a loopback 
     expect(r.code, r.stderr).toBe(0);
     server.assertComplete();
     const out = JSON.parse(r.stdout) as ThreadJson;
+    // The thread is saved as a run (lodestone show / replay it: support-runs.e2e.test.ts).
+    expect(out.runId).toMatch(/^run_/);
     expect(out.replies.map((x) => x.text)).toEqual([
       'Hello! How can I help?',
       'Yes: the WHITE HANGING HEART T-LIGHT HOLDER is £2.95.',

@@ -1,0 +1,412 @@
+import { join } from 'node:path';
+import {
+  createLlmSupportPolicy,
+  DEFAULT_SUPPORT_BUDGET,
+  type IntentClassifier,
+  type ProductSearch,
+  type SupportPolicy,
+} from '../../agents/customer-service/index.js';
+import {
+  BudgetLedger,
+  costLedger,
+  journalCallCache,
+  journalLoopEvents,
+  type CostLedger,
+  type LoopEvent,
+  type ModelCallCache,
+} from '../../agents/llm/index.js';
+import { openSqliteLeadStore, type CouponPolicy } from '../../tools/leads/index.js';
+import {
+  createSupportSession,
+  type SupportAction,
+  type SupportDeps,
+  type SupportThreadResult,
+} from '../../workflows/index.js';
+import {
+  fixedClock,
+  InvalidInputError,
+  NotFoundError,
+  SqliteJournal,
+  type Clock,
+  type Config,
+  type IdGenerator,
+  type Journal,
+  type JournalEntry,
+  type RunRecord,
+} from '../core/index.js';
+import { budgetsFromConfig, pricesFromConfig, type LlmSetup, type RunBudgets } from './llm-runtime.js';
+import { llmSetup, replaySetup, type LlmSetupOptions } from './llm-setup.js';
+import type { RunError } from './run-journal.js';
+import { withRunLease } from './run-lease.js';
+import { serializeError } from './step-recorder.js';
+
+/** The journal kind of a `support --thread` run. */
+export const SUPPORT_THREAD_KIND = 'support-thread';
+
+/** LLM mode of a support thread: the model setup and the thread's budgets. */
+export interface SupportLlm {
+  readonly setup: LlmSetup;
+  readonly budgets: RunBudgets;
+}
+
+/** The `run.started` entry of a support thread: everything its replay needs. */
+export interface SupportRunStarted {
+  /** The buyer's messages, in order. */
+  readonly messages: readonly string[];
+  readonly mode: 'offline' | 'llm';
+  /** The model name (LLM mode). */
+  readonly model?: string;
+  /** The budgets in force (LLM mode), so a replay stops where the thread stopped. */
+  readonly budgets?: RunBudgets;
+  /** The campaign whose ad brought the buyer. */
+  readonly campaign?: string;
+  readonly couponPolicy?: CouponPolicy;
+  readonly maxStepsPerTurn?: number;
+}
+
+/** How a support thread run ended. */
+export interface SupportRunResult {
+  readonly runId: string;
+  readonly status: 'resolved' | 'handoff' | 'failed';
+  readonly result?: SupportThreadResult;
+  /** Set when the thread failed (a fault outside the workflow's handoff: a store, the classifier). */
+  readonly error?: RunError;
+  /** The original error object, for callers that rethrow it. */
+  readonly cause?: unknown;
+}
+
+/** What a replay found: the re-run's result and whether it matches the journaled one. */
+export interface SupportReplayResult extends SupportRunResult {
+  /** True when the replies and actions (or the error code) are the journaled ones. */
+  readonly identical: boolean;
+  /** Model calls made live: always 0 for a replay. */
+  readonly modelCalls: number;
+  /** Model calls answered from the journal. */
+  readonly replayedCalls: number;
+}
+
+/** One support thread run as its journal holds it. */
+export interface SupportRunView {
+  readonly run: RunRecord;
+  readonly started: SupportRunStarted;
+  readonly result?: SupportThreadResult;
+  readonly error?: RunError;
+  readonly entries: readonly JournalEntry[];
+}
+
+/**
+ * The run journal of a data dir (`<dataDir>/journal.db`), shared with `plan` runs.
+ *
+ * @example
+ * ```ts
+ * const journal = openRunJournal(config);
+ * journal.listRuns({ kind: SUPPORT_THREAD_KIND });
+ * ```
+ */
+export function openRunJournal(config: Config): SqliteJournal {
+  return new SqliteJournal(join(config.dataDir, 'journal.db'));
+}
+
+/**
+ * LLM mode of support threads from the config (or a chat model handed in), or undefined offline.
+ * Budgets come from the config over {@link DEFAULT_SUPPORT_BUDGET}. A bad model setting throws a
+ * `ConfigError` here, before any store is opened or any call made.
+ *
+ * @example
+ * ```ts
+ * const llm = supportLlmFromConfig(loadConfig({ LODESTONE_MODEL: 'openai:gpt-4o-mini', OPENAI_API_KEY: key }));
+ * ```
+ */
+export function supportLlmFromConfig(
+  config: Config,
+  options: Omit<LlmSetupOptions, 'config'> = {},
+): SupportLlm | undefined {
+  const setup = llmSetup({ config, ...options });
+  if (!setup) return undefined;
+  const budgets = budgetsFromConfig(config, { run: DEFAULT_SUPPORT_BUDGET, agent: DEFAULT_SUPPORT_BUDGET });
+  return { setup, budgets };
+}
+
+/**
+ * The customer-service LLM policy of one thread: its decisions share one budget ledger (clocked
+ * by `clock`); `cache` answers calls from a journal, `onEvent` hears every loop event.
+ *
+ * @example
+ * ```ts
+ * const policy = llmSupportPolicy(llm, { clock: systemClock, onEvent: journalLoopEvents(record) });
+ * ```
+ */
+export function llmSupportPolicy(
+  llm: SupportLlm,
+  options: {
+    clock: Clock;
+    cache?: ModelCallCache;
+    onEvent?: (event: LoopEvent) => void;
+    couponPolicy?: CouponPolicy;
+  },
+): SupportPolicy {
+  const { setup } = llm;
+  return createLlmSupportPolicy({
+    model: setup.modelFor('customer-service'),
+    modelName: setup.modelName,
+    ledger: new BudgetLedger({ clock: options.clock, prices: setup.prices, ...llm.budgets }),
+    retry: setup.retry,
+    callTimeoutMs: setup.callTimeoutMs,
+    ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.couponPolicy ? { couponPolicy: options.couponPolicy } : {}),
+  });
+}
+
+/**
+ * Runs a buyer thread as a journaled run of kind `support-thread`, holding the run's lease: the
+ * messages, mode and campaign (`run.started`), every model response, retry and re-ask of LLM mode
+ * (`llm.*`), every clock reading and id the tools used (`clock.read`, `id.issued`: lead ids and
+ * timestamps reach the model's prompt, so a replay must see the same ones), each tool action
+ * after its turn (`support.action`), and the result (`support.result`). Status: `resolved`,
+ * `handoff` or `failed`.
+ *
+ * @example
+ * ```ts
+ * const run = await runSupportThreadJournaled(readThreadFile(file), { journal, deps, llm });
+ * run.status; // 'resolved'
+ * ```
+ */
+export async function runSupportThreadJournaled(
+  messages: readonly string[],
+  options: {
+    journal: Journal;
+    /** Stores, search, clock and ids of the thread; the policy is `llm`'s, or the offline one. */
+    deps: Omit<SupportDeps, 'policy'>;
+    llm?: SupportLlm | undefined;
+    onEvent?: (event: LoopEvent) => void;
+  },
+): Promise<SupportRunResult> {
+  const { journal, deps, llm } = options;
+  const now = () => deps.clock.now().toISOString();
+  const runId = deps.ids('run');
+  const first = (messages[0] ?? '').trim();
+  const title = first.length > 120 ? `${first.slice(0, 119)}…` : first;
+  journal.createRun({ id: runId, kind: SUPPORT_THREAD_KIND, title, at: now() });
+  const started: SupportRunStarted = {
+    messages,
+    ...(llm
+      ? { mode: 'llm' as const, model: llm.setup.modelName, budgets: llm.budgets }
+      : { mode: 'offline' as const }),
+    ...(deps.sourceCampaign === undefined ? {} : { campaign: deps.sourceCampaign }),
+    ...(deps.couponPolicy === undefined ? {} : { couponPolicy: deps.couponPolicy }),
+    ...(deps.maxStepsPerTurn === undefined ? {} : { maxStepsPerTurn: deps.maxStepsPerTurn }),
+  };
+  return withRunLease(journal, runId, deps.clock, async () => {
+    const record = (type: string, data: unknown) => void journal.append(runId, type, data, now());
+    record('run.started', started);
+    const journalEvents = journalLoopEvents(record);
+    const onEvent = (event: LoopEvent) => {
+      journalEvents(event);
+      options.onEvent?.(event);
+    };
+    const policy = llm && llmSupportPolicy(llm, { clock: deps.clock, onEvent, ...coupons(started) });
+    const thread: SupportDeps = {
+      ...deps,
+      clock: recordingClock(deps.clock, record),
+      ids: recordingIds(deps.ids, record),
+      ...(policy ? { policy } : {}),
+    };
+    try {
+      const result = await driveThread(messages, thread, (turn, actions) => {
+        for (const action of actions) record('support.action', { turn, ...action });
+      });
+      record('support.result', result);
+      const status = result.handoff ? 'handoff' : 'resolved';
+      journal.setStatus(runId, status, now());
+      return { runId, status, result };
+    } catch (cause) {
+      const error = serializeError(cause);
+      record('run.failed', { error });
+      journal.setStatus(runId, 'failed', now());
+      return { runId, status: 'failed', error, cause };
+    }
+  });
+}
+
+/**
+ * Re-runs a support thread from its journal: its messages through the same workflow, each model
+ * call answered from the journal by a model that cannot call out (a miss or a changed prompt ends
+ * the thread in a handoff, as the workflow does for any failed decision), the tools' clock
+ * readings and ids as journaled, a fresh copy of the retail store (as every thread gets) and a
+ * scratch in-memory lead store — so a thread whose buyer was already a lead may replay differently,
+ * and says so. The run's journal is not written.
+ *
+ * @example
+ * ```ts
+ * const replay = await replaySupportRun(runId, { journal, config, search });
+ * replay.identical; // true
+ * replay.modelCalls; // 0
+ * ```
+ */
+export async function replaySupportRun(
+  runId: string,
+  options: {
+    journal: Journal;
+    config: Config;
+    /** The catalogue search the thread ran with. */
+    search: ProductSearch;
+    classifier?: IntentClassifier;
+    onEvent?: (event: LoopEvent) => void;
+  },
+): Promise<SupportReplayResult> {
+  const view = supportRunView(options.journal, runId);
+  const { started, entries } = view;
+  let modelCalls = 0;
+  let replayedCalls = 0;
+  const onEvent = (event: LoopEvent) => {
+    if (event.type === 'model.requested') modelCalls++;
+    if (event.type === 'model.responded' && event.replayed) replayedCalls++;
+    options.onEvent?.(event);
+  };
+  // Time does not pass in a replay: the budget ledger's clock stands still (wall time is not replayed).
+  const clock = fixedClock(view.run.createdAt);
+  const budgets = started.budgets ?? {};
+  const policy =
+    started.mode === 'llm'
+      ? llmSupportPolicy(
+          { setup: replaySetup(options.config, started.model ?? 'unknown', budgets), budgets },
+          { clock, cache: journalCallCache(entries, { strict: true }), onEvent, ...coupons(started) },
+        )
+      : undefined;
+  const leads = openSqliteLeadStore(':memory:');
+  const deps: SupportDeps = {
+    search: options.search,
+    leads,
+    clock: journaledClock(entries, view.run.createdAt),
+    ids: journaledIds(entries),
+    ...(started.campaign === undefined ? {} : { sourceCampaign: started.campaign }),
+    ...coupons(started),
+    ...(started.maxStepsPerTurn === undefined ? {} : { maxStepsPerTurn: started.maxStepsPerTurn }),
+    ...(options.classifier ? { classifier: options.classifier } : {}),
+    ...(policy ? { policy } : {}),
+  };
+  try {
+    const result = await driveThread(started.messages, deps, () => {});
+    const before = view.result;
+    const identical = before !== undefined && sameOutcome(before, result);
+    const status = result.handoff ? 'handoff' : 'resolved';
+    return { runId, status, result, identical, modelCalls, replayedCalls };
+  } catch (cause) {
+    const error = serializeError(cause);
+    const identical = view.error?.code === error.code;
+    return { runId, status: 'failed', error, cause, identical, modelCalls, replayedCalls };
+  } finally {
+    leads.close();
+  }
+}
+
+/**
+ * A support thread run from the journal: its record, start, result or error, and entries. Throws
+ * `NotFoundError` for an unknown run and `InvalidInputError` for a run of another kind.
+ *
+ * @example
+ * ```ts
+ * supportRunView(journal, runId).result?.replies[0]?.text;
+ * ```
+ */
+export function supportRunView(journal: Journal, runId: string): SupportRunView {
+  const run = journal.getRun(runId);
+  if (!run) {
+    const known = journal.listRuns({ limit: 10, kind: SUPPORT_THREAD_KIND }).map((r) => r.id);
+    throw new NotFoundError('support thread run', runId, known);
+  }
+  if (run.kind !== SUPPORT_THREAD_KIND)
+    throw new InvalidInputError(`run ${runId}`, `a ${SUPPORT_THREAD_KIND} run`, run.kind);
+  const entries = journal.entries(runId);
+  const last = (type: string) => entries.filter((e) => e.type === type).pop()?.data;
+  const started = last('run.started') as SupportRunStarted | undefined;
+  if (!started) throw new NotFoundError('run start entry', runId);
+  const result = last('support.result') as SupportThreadResult | undefined;
+  const error = (last('run.failed') as { error?: RunError } | undefined)?.error;
+  return { run, started, entries, ...(result ? { result } : {}), ...(error ? { error } : {}) };
+}
+
+/**
+ * A support thread's cost ledger: the customer-service agent's tokens and dollars (all its
+ * decisions booked under `customer-service`), priced as the run was.
+ *
+ * @example
+ * ```ts
+ * renderCost(supportRunCost(supportRunView(journal, runId), config));
+ * ```
+ */
+export function supportRunCost(view: SupportRunView, config: Config): CostLedger {
+  return costLedger(view.entries, pricesFromConfig(config, view.started.model ?? ''));
+}
+
+/** Sends the messages one by one (none after a handoff), reporting each turn's new tool actions. */
+async function driveThread(
+  messages: readonly string[],
+  deps: SupportDeps,
+  onTurn: (turn: number, actions: readonly SupportAction[]) => void,
+): Promise<SupportThreadResult> {
+  const session = createSupportSession(deps);
+  try {
+    let seen = 0;
+    for (const [turn, message] of messages.entries()) {
+      if (session.done) break;
+      await session.send(message);
+      const { actions } = session.result();
+      onTurn(turn, actions.slice(seen));
+      seen = actions.length;
+    }
+    return session.result();
+  } finally {
+    session.stop();
+  }
+}
+
+/** `clock`, journaling each reading (the tools' timestamps reach the model's prompt). */
+function recordingClock(clock: Clock, record: (type: string, data: unknown) => void): Clock {
+  return {
+    now: () => {
+      const at = clock.now();
+      record('clock.read', { at: at.toISOString() });
+      return at;
+    },
+  };
+}
+
+/** `ids`, journaling each id (lead and coupon ids reach the model's prompt and the replies). */
+function recordingIds(ids: IdGenerator, record: (type: string, data: unknown) => void): IdGenerator {
+  return (prefix) => {
+    const id = ids(prefix);
+    record('id.issued', { prefix, id });
+    return id;
+  };
+}
+
+/** The journaled clock readings in order, then the last one again (a replay that reads more diverged). */
+function journaledClock(entries: readonly JournalEntry[], fallback: string): Clock {
+  const readings = entries.filter((e) => e.type === 'clock.read').map((e) => (e.data as { at: string }).at);
+  let last = fallback;
+  return { now: () => new Date((last = readings.shift() ?? last)) };
+}
+
+/** The journaled ids in order; an id of another prefix, or one too many, is made up (and will differ). */
+function journaledIds(entries: readonly JournalEntry[]): IdGenerator {
+  const ids = entries
+    .filter((e) => e.type === 'id.issued')
+    .map((e) => e.data as { prefix: string; id: string });
+  let made = 0;
+  return (prefix) => {
+    const next = ids[0];
+    if (next?.prefix !== prefix) return `${prefix}_replay_${++made}`;
+    ids.shift();
+    return next.id;
+  };
+}
+
+function sameOutcome(a: SupportThreadResult, b: SupportThreadResult): boolean {
+  const outcome = (r: SupportThreadResult) => JSON.stringify({ replies: r.replies, actions: r.actions });
+  return outcome(a) === outcome(b);
+}
+
+const coupons = (started: SupportRunStarted) =>
+  started.couponPolicy === undefined ? {} : { couponPolicy: started.couponPolicy };
