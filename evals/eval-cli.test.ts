@@ -208,7 +208,7 @@ describe('lodestone eval --model, through ChatOpenAI against a loopback endpoint
   const MODEL = ['--model', 'openai:test-model'];
   const runs = () => new RunStore(join(dataDir, 'evals')).ids();
 
-  it('validates --model, --cache and the endpoint before any task runs, and names the suites without an LLM policy', async () => {
+  it('validates --model, --cache and the endpoint before any task runs', async () => {
     const before = runs().length;
     const bad = await cli(['eval', 'run', 'brief-parsing', '--model', 'gpt4']);
     expect(bad.code).toBe(2);
@@ -217,14 +217,6 @@ describe('lodestone eval --model, through ChatOpenAI against a loopback endpoint
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toMatch(/OPENAI_API_KEY: required for https:\/\/api\.openai\.com\/v1/);
     expect((await cli(['eval', 'run', 'brief-parsing', ...MODEL, '--cache', 'sometimes'])).code).toBe(2);
-    const all = await cli(['eval', 'run', 'all', ...MODEL, '--cache', 'replay']);
-    expect(all.code).toBe(2);
-    expect(all.stderr).toContain(
-      'No LLM policy for complements, support-intents, support-actions, support-tau2 (asked for --model openai:test-model):\n- complements: no Lodestone agent ranks items for a basket.',
-    );
-    expect(all.stderr).toContain(
-      'or leave them out: lodestone eval run brief-parsing creative next-buyer bidding --model openai:test-model.',
-    );
     expect(runs()).toHaveLength(before);
   });
 

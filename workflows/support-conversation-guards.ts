@@ -1,5 +1,6 @@
 import {
   REPLIES,
+  type BlockedAttempt,
   type BuyerTurn,
   type Observation,
   type ToolCall,
@@ -25,11 +26,7 @@ export interface SupportAction {
 }
 
 /** A call the policy asked for and a guard refused: it never ran. */
-export interface BlockedCall extends ToolCall {
-  readonly reason:
-    'not_authenticated' | 'other_buyer' | 'one_user_only' | 'unknown_contact' | 'identity_not_given';
-  readonly turn: number;
-}
+export type BlockedCall = BlockedAttempt;
 
 /** The conversation's state: everything came from the buyer, the policy or a tool. */
 export interface SupportContext {

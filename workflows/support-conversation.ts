@@ -199,6 +199,7 @@ export const supportConversationMachine = setup({
           observations: context.observations,
           ...(context.userId === undefined ? {} : { userId: context.userId }),
           ...(context.sourceCampaign === undefined ? {} : { sourceCampaign: context.sourceCampaign }),
+          ...(context.blocked.length === 0 ? {} : { blocked: context.blocked }),
         }),
         onDone: [
           { guard: 'overBudget', target: 'handingOff', actions: 'setBudgetHandoff' },

@@ -28,5 +28,6 @@ export * from './llm-instructions.js';
 export * from './llm-transcript.js';
 export * from './llm-budget.js';
 export * from './llm-policy.js';
+export * from './llm-classify.js';
 export * from './thread-file.js';
 export * from './sample-catalog.js';

@@ -1,7 +1,7 @@
 import type { BaseMessage } from '@langchain/core/messages';
 import { initialMessages } from '../llm/index.js';
 import { LlmDecision } from './llm-decision.js';
-import type { BuyerTurn, Observation, PolicyView } from './policy-types.js';
+import type { BlockedAttempt, BuyerTurn, Observation, PolicyView } from './policy-types.js';
 
 /** A buyer message in the transcript, with the deterministic reading as a hint. */
 export interface TranscriptMessage {
@@ -44,6 +44,7 @@ export function supportTranscript(view: PolicyView): SupportTranscript {
   view.turns.forEach((turn, index) => {
     conversation.push(message(turn, index));
     for (const o of view.observations) if (o.turn === index) conversation.push(outcome(o));
+    for (const b of view.blocked ?? []) if (b.turn === index) conversation.push(refused(b));
   });
   return {
     verifiedUserId: view.userId ?? null,
@@ -80,6 +81,26 @@ function message(turn: BuyerTurn, index: number): TranscriptMessage {
       ...(confirmation === undefined ? {} : { confirmation }),
       ...(Object.keys(details).length > 0 ? { details } : {}),
     },
+  };
+}
+
+/** What the model is told about a call the workflow refused, so that it can take the allowed path. */
+const WHY_BLOCKED: Readonly<Record<BlockedAttempt['reason'], string>> = {
+  not_authenticated: 'the buyer is not verified yet: authenticate them first',
+  other_buyer:
+    "that user or order is not the verified buyer's: use only the verified user id and the orders get_user_details lists for it",
+  one_user_only: 'a buyer is already verified in this conversation; no second identity',
+  unknown_contact: 'use only an email the buyer wrote in this conversation',
+  identity_not_given: 'the buyer has not written that email, or that name and zip, in this conversation',
+};
+
+function refused(b: BlockedAttempt): TranscriptToolOutcome {
+  return {
+    turn: b.turn,
+    tool: b.tool,
+    args: b.args,
+    ok: false,
+    error: `blocked by the shop's rules (${b.reason}): ${WHY_BLOCKED[b.reason]}. The buyer was told it cannot be done.`,
   };
 }
 

@@ -42,6 +42,15 @@ export interface PolicyView {
   /** The authenticated buyer, once a find_user_id_* call succeeded. */
   readonly userId?: string;
   readonly sourceCampaign?: string;
+  /** Calls the workflow's guards refused, with the rule that refused them (oldest first). */
+  readonly blocked?: readonly BlockedAttempt[];
+}
+
+/** A call the workflow refused before it ran, and why. */
+export interface BlockedAttempt extends ToolCall {
+  readonly turn: number;
+  readonly reason:
+    'not_authenticated' | 'other_buyer' | 'one_user_only' | 'unknown_contact' | 'identity_not_given';
 }
 
 /** A policy: offline (deterministic TypeScript) or, later, an LLM tool loop. */

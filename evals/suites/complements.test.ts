@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AssociationRule } from '../../src/core/index.js';
 import { readGroceries } from '../datasets/index.js';
+import { ScriptedChatModel, script } from '../../src/testing/index.js';
 import { eraseSuite, RunStore, runEval } from '../harness/index.js';
+import { SCRIPTED_MODEL, scriptedLlmContext } from '../llm/index.js';
 import { complements, complementShare, noisyOrScores } from './complements.js';
 
 const rule = (from: string, to: string, confidence: number): AssociationRule => ({
@@ -60,4 +62,44 @@ describe('complements suite', () => {
     expect(s.vsBaseline!['ndcg@10']!.low).toBeGreaterThan(0);
     expect(s.policy.metrics['complementShare@10']!.mean).toBeGreaterThan(0.5);
   }, 60_000);
+});
+
+describe('complements LLM policy (scripted model)', () => {
+  const llm = complements.llm!(SCRIPTED_MODEL);
+  const env = {
+    popularity: new Map([
+      ['whole milk', 9],
+      ['butter', 8],
+      ['yogurt', 7],
+      ['rolls/buns', 6],
+      ['soda', 5],
+    ]),
+    byPopularity: ['whole milk', 'butter', 'yogurt', 'rolls/buns', 'soda'],
+    rulesFrom: new Map([
+      ['whole milk', [rule('whole milk', 'yogurt', 0.3), rule('whole milk', 'butter', 0.2)]],
+    ]),
+  };
+  const task = { id: 'b', split: 'test' as const, basket: ['whole milk'], hidden: 'soda' };
+
+  it('lets the model order the shortlist (with each candidate’s rules), re-asking items off the list', async () => {
+    const model = new ScriptedChatModel([
+      script.json({ ranked: ['caviar', 'soda'], reason: 'x' }),
+      script.json({ ranked: ['soda', 'yogurt'], reason: 'milk buyers take soda' }),
+    ]);
+    const ranked = await llm.run(task, scriptedLlmContext('complements', env, model));
+    model.assertComplete();
+    // The model's two first, then the rest of the shortlist in the offline order.
+    expect(ranked).toEqual(['soda', 'yogurt', 'butter', 'rolls/buns']);
+    expect(complements.score(task, ranked).metrics['recall@10']).toBe(1);
+    const input = JSON.stringify(model.calls[0]?.messages.map((m) => m.content));
+    expect(input).toMatch(/confidence\\": 0\.3/);
+    expect(JSON.stringify(model.calls[1]?.messages.at(-1)?.content)).toContain('not a candidate: caviar');
+  });
+
+  it('recommends nothing when the model never gives a valid ranking (a miss, not the offline answer)', async () => {
+    const model = new ScriptedChatModel(Array.from({ length: 4 }, () => script.reply('no')));
+    const ranked = await llm.run(task, scriptedLlmContext('complements', env, model));
+    expect(ranked).toEqual([]);
+    expect(complements.score(task, ranked).metrics['recall@10']).toBe(0);
+  });
 });

@@ -14,14 +14,17 @@
  * better (0.392–0.394). Keeping only the 20 highest-lift rules per item, as the catalog's rules
  * do, fell to 0.216: high-lift rules point at rare items, and baskets are mostly staples.
  *
- * No LLM policy (see `llmUnavailable`): no Lodestone agent ranks items for a basket, and the
- * audience reasoner — the agent closest to it — reasons over the shop catalog (stock codes,
- * customers and their histories), which the Groceries baskets do not have.
+ * LLM policy (`--model`): the audience reasoner's cross-sell ranking (`rankComplementsLlm`) over a
+ * shortlist of the offline policy's top 30, each candidate with its rules from the basket; the
+ * model orders the top 10 and can choose only among the candidates (a short list is filled up in
+ * the shortlist's order). An answer that never passes the checks recommends nothing: a miss.
  */
+import { rankComplementsLlm, type ComplementCandidate } from '../../agents/audience-reasoner/index.js';
 import { mineRules, type RetailLine } from '../../tools/catalog/index.js';
 import type { AssociationRule } from '../../src/core/index.js';
 import { readGroceries, type Groceries } from '../datasets/index.js';
 import { defineSuite, deriveSeed } from '../harness/index.js';
+import { modelAnswerFailure, withEvalLlm } from '../llm/index.js';
 import { ndcgAtK, recallAtK } from '../scorers/index.js';
 
 const K = 10;
@@ -85,14 +88,17 @@ function setup(): Env {
   return { popularity, byPopularity, rulesFrom };
 }
 
+/** How many of the offline ranking the LLM policy chooses from. */
+const SHORTLIST = 30;
+
 /** The top k of `candidates` by score, then popularity, then name. */
-function topK(env: Env, basket: readonly string[], score: ReadonlyMap<string, number>): string[] {
+function topK(env: Env, basket: readonly string[], score: ReadonlyMap<string, number>, k = K): string[] {
   const inBasket = new Set(basket);
   return env.byPopularity
     .filter((item) => !inBasket.has(item))
     .map((item, popRank) => ({ item, popRank, s: score.get(item) ?? 0 }))
     .sort((a, b) => b.s - a.s || a.popRank - b.popRank)
-    .slice(0, K)
+    .slice(0, k)
     .map((x) => x.item);
 }
 
@@ -152,8 +158,30 @@ export const complements = defineSuite<BasketTask, Recommendations, Env>({
   setup,
   run: (task, { env }) => topK(env, task.basket, noisyOrScores(task.basket, env.rulesFrom)),
   runDescription: `Noisy-or of co-purchase rule confidences (rules mined on train baskets, count ≥ ${COMPLEMENTS_MIN_COUNT}); popularity breaks ties`,
-  llmUnavailable:
-    'no Lodestone agent ranks items for a basket. The audience reasoner, the nearest agent, finds customers for catalog products through tools over the shop’s stock codes, customers and purchase histories; the Groceries baskets have item names only, no customers and no histories, so an LLM policy here would measure a prompt written for the eval rather than a shipped agent. The audience reasoner’s LLM policy is evaluated by next-buyer.',
+  llm: (model) => ({
+    name: model,
+    description: `rankComplementsLlm (agents/audience-reasoner) on ${model}: orders the top ${K} of the offline top ${SHORTLIST} with their rules`,
+    run: async (task, ctx) => {
+      const { env } = ctx;
+      const scores = noisyOrScores(task.basket, env.rulesFrom);
+      const shortlist = topK(env, task.basket, scores, SHORTLIST);
+      const candidates: ComplementCandidate[] = shortlist.map((item) => ({
+        item,
+        score: Math.round((scores.get(item) ?? 0) * 1000) / 1000,
+        rules: task.basket.flatMap((from) =>
+          (env.rulesFrom.get(from) ?? [])
+            .filter((r) => r.to === item)
+            .map((r) => ({ from, confidence: r.confidence, lift: r.lift })),
+        ),
+      }));
+      try {
+        return await withEvalLlm(ctx, [], (deps) => rankComplementsLlm(task.basket, candidates, K, deps));
+      } catch (error) {
+        if (!modelAnswerFailure(error)) throw error;
+        return [];
+      }
+    },
+  }),
   baseline: {
     name: 'popularity',
     description: 'The most frequently bought items not already in the basket',

@@ -2,7 +2,9 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadOrTrainIntentModel } from '../../agents/customer-service/index.js';
+import { abcdSubflows, loadOrTrainIntentModel } from '../../agents/customer-service/index.js';
+import { ScriptedChatModel, script } from '../../src/testing/index.js';
+import { SCRIPTED_MODEL, scriptedLlmContext } from '../llm/index.js';
 import { ABCD_DIR, readAbcd } from '../datasets/abcd.js';
 import { majorityPrediction, predictActions, supportActions, type ActionTask } from './support-actions.js';
 
@@ -112,5 +114,30 @@ describe('support-actions policies and scorer', () => {
       task(a, { id: '5', split: 'test' }),
     ];
     expect(majorityPrediction(tasks)).toEqual({ subflow: 'pricing', actions: b });
+  });
+});
+
+describe('support-actions LLM policy (scripted model)', () => {
+  const llm = supportActions.llm!(SCRIPTED_MODEL);
+  const env = { classifier: loadOrTrainIntentModel().classifier, majority: { subflow: null, actions: [] } };
+  const conversation = task(['pull-up-account', 'validate-purchase', 'notify-team', 'update-order'], {
+    customerTurns: ['hi', 'just wanted to check on the status of a refund'],
+  });
+
+  it('predicts the kb.json sequence of the subflow the model names, offering every subflow', async () => {
+    const model = new ScriptedChatModel([script.json({ subflow: 'refund_status' })]);
+    const predicted = await llm.run(conversation, scriptedLlmContext('support-actions', env, model));
+    model.assertComplete();
+    expect(predicted).toEqual({ subflow: 'refund_status', actions: conversation.gold });
+    expect(supportActions.score(conversation, predicted).metrics.exactMatch).toBe(1);
+    const prompt = JSON.stringify(model.calls[0]?.messages.map((m) => m.content));
+    for (const subflow of Object.keys(abcdSubflows())) expect(prompt).toContain(subflow);
+  });
+
+  it('scores a model that never names a subflow as an empty prediction', async () => {
+    const model = new ScriptedChatModel(Array.from({ length: 4 }, () => script.reply('not json')));
+    const predicted = await llm.run(conversation, scriptedLlmContext('support-actions', env, model));
+    expect(predicted).toEqual({ subflow: null, actions: [] });
+    expect(supportActions.score(conversation, predicted).pass).toBe(false);
   });
 });

@@ -17,7 +17,9 @@
  * test split.
  */
 import {
+  abcdSubflows,
   ABCD_SUBFLOW_OF_INTENT,
+  classifySubflowLlm,
   expectedActions,
   interpret,
   loadOrTrainIntentModel,
@@ -25,6 +27,7 @@ import {
 } from '../../agents/customer-service/index.js';
 import { readAbcd } from '../datasets/abcd.js';
 import { defineSuite } from '../harness/index.js';
+import { modelAnswerFailure, withEvalLlm } from '../llm/index.js';
 import { exactMatch, normalizedEditDistance, prefixMatch } from '../scorers/index.js';
 
 /** One ABCD conversation: the customer's messages and the agent's gold actions. */
@@ -114,6 +117,22 @@ export const supportActions = defineSuite<ActionTask, ActionPrediction, Env>({
   run: (task, { env }) => predictActions(task.customerTurns, env.classifier),
   runDescription:
     'Intent router on each customer message; the first intent with an ABCD subflow gives expectedActions(intent)',
+  llm: (model) => ({
+    name: model,
+    description: `classifySubflowLlm (agents/customer-service) on ${model}: the model names the conversation's ABCD subflow, whose kb.json sequence is the prediction`,
+    run: async (task, ctx): Promise<ActionPrediction> => {
+      const subflows = abcdSubflows();
+      try {
+        const subflow = await withEvalLlm(ctx, [], (deps) =>
+          classifySubflowLlm(task.customerTurns, subflows, deps),
+        );
+        return { subflow, actions: subflows[subflow] ?? [] };
+      } catch (error) {
+        if (!modelAnswerFailure(error)) throw error;
+        return { subflow: null, actions: [] };
+      }
+    },
+  }),
   baseline: {
     name: 'majority-sequence',
     description: 'The most frequent gold action sequence of the train split, for every conversation',

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadOrTrainIntentModel } from '../../agents/customer-service/index.js';
+import { ScriptedChatModel, script } from '../../src/testing/index.js';
+import { SCRIPTED_MODEL, scriptedLlmContext } from '../llm/index.js';
 import { supportIntents } from './support-intents.js';
 
 describe('support-intents suite', () => {
@@ -31,5 +34,38 @@ describe('support-intents suite', () => {
     ]);
     expect(aggregate.macroF1).toBeCloseTo((2 / 3 + 0) / 2, 4);
     expect(aggregate['macroF1:typos']).toBe(1);
+  });
+});
+
+describe('support-intents LLM policy (scripted model)', () => {
+  const llm = supportIntents.llm!(SCRIPTED_MODEL);
+  const task = {
+    id: 'x',
+    split: 'test' as const,
+    text: 'I want my money back for this order',
+    intent: 'get_refund',
+    slices: [],
+  };
+  const env = { classifier: loadOrTrainIntentModel().classifier, centroids: new Map() };
+
+  it('offers the classifier’s intents, re-asks an intent off the list, and scores the answer', async () => {
+    const model = new ScriptedChatModel([
+      script.json({ intent: 'money_back' }),
+      script.json({ intent: 'get_refund' }),
+    ]);
+    const predicted = await llm.run(task, scriptedLlmContext('support-intents', env, model));
+    model.assertComplete();
+    expect(predicted).toBe('get_refund');
+    expect(supportIntents.score(task, predicted).pass).toBe(true);
+    const prompt = JSON.stringify(model.calls[0]?.messages.map((m) => m.content));
+    for (const intent of env.classifier.intents) expect(prompt).toContain(intent);
+    expect(JSON.stringify(model.calls[1]?.messages.at(-1)?.content)).toContain('get_refund');
+  });
+
+  it('scores a model that never gives a listed intent as wrong, not as an error', async () => {
+    const model = new ScriptedChatModel(Array.from({ length: 4 }, () => script.json({ intent: 'nope' })));
+    const predicted = await llm.run(task, scriptedLlmContext('support-intents', env, model));
+    expect(predicted).toBe('');
+    expect(supportIntents.score(task, predicted).pass).toBe(false);
   });
 });

@@ -11,6 +11,7 @@
  * n-gram model adds over word overlap.
  */
 import {
+  classifyIntentLlm,
   INTENT_SPLIT,
   intentDataHash,
   loadIntentDataset,
@@ -22,6 +23,7 @@ import {
   type IntentClassifier,
 } from '../../agents/customer-service/index.js';
 import { defineSuite, type ScoredTrial } from '../harness/index.js';
+import { modelAnswerFailure, withEvalLlm } from '../llm/index.js';
 
 /** One buyer message and its gold intent. */
 export interface IntentTask {
@@ -109,6 +111,20 @@ export const supportIntents = defineSuite<IntentTask, string, Env>({
   },
   run: (task, { env }) => env.classifier.classify(task.text).label,
   runDescription: 'Multinomial naive Bayes over word 1–2 and char 2–5 grams (agents/customer-service)',
+  llm: (model) => ({
+    name: model,
+    description: `classifyIntentLlm (agents/customer-service) on ${model}: one of the classifier's intents per message; no answer after the re-asks counts as wrong`,
+    run: async (task, ctx) => {
+      try {
+        return await withEvalLlm(ctx, [], (deps) =>
+          classifyIntentLlm(task.text, ctx.env.classifier.intents, deps),
+        );
+      } catch (error) {
+        if (!modelAnswerFailure(error)) throw error;
+        return '';
+      }
+    },
+  }),
   baseline: {
     name: 'word-centroid',
     description: 'Nearest intent by cosine of bag-of-words profiles from the train split',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadOrTrainIntentModel } from '../../agents/customer-service/index.js';
 import { openRetailStore } from '../../tools/retail/index.js';
 import { goldEndState, pristineStateHash, replayActions, writeKey } from '../datasets/tau2-retail.js';
-import { eraseSuite, PolicyUnavailableError, policyUnderTest, seededRandom } from '../harness/index.js';
+import { eraseSuite, policyUnderTest, seededRandom } from '../harness/index.js';
 import { runTau2Task, supportTau2, type Tau2Outcome } from './support-tau2.js';
 
 const { tasks, hash } = await supportTau2.dataset({ seed: '1' });
@@ -151,13 +151,8 @@ describe('support-tau2 offline policy', () => {
     expect(supportTau2.score(task, outcome).pass).toBe(false);
   });
 
-  it('refuses --model until its LLM entry is wired', () => {
-    expect(() => policyUnderTest(eraseSuite(supportTau2), 'openai:gpt-4o-mini')).toThrow(
-      PolicyUnavailableError,
-    );
-    expect(() => policyUnderTest(eraseSuite(supportTau2), 'openai:gpt-4o-mini')).toThrow(
-      /No LLM policy for support-tau2 \(asked for --model openai:gpt-4o-mini\)/,
-    );
+  it('runs the LLM customer-service policy under --model, the offline one otherwise', () => {
+    expect(policyUnderTest(eraseSuite(supportTau2), 'openai:gpt-4o-mini').name).toBe('openai:gpt-4o-mini');
     expect(policyUnderTest(eraseSuite(supportTau2), 'offline').name).toBe('offline');
   });
 });

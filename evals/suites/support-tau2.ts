@@ -14,17 +14,23 @@
  * said the `communicate_info` strings, the share of gold writes it made, writes the gold does not
  * make, authentication of the right user, handoffs.
  *
- * `--model` other than offline fails ("LLM policies are not available yet") until the LLM
- * customer-service policy exists; its `llm` entry will call {@link runTau2Task} with that
- * `SupportPolicy` as `policy`, so it meets the same simulated user and the same scorer.
+ * `--model`: the customer-service agent's LLM policy (`createLlmSupportPolicy`) in the same
+ * workflow, against the same simulated buyer and scorer ({@link runTau2Task} with that policy).
+ * A decision that fails for the model's own reasons (re-asks exhausted, a refusal, a spent budget)
+ * hands the buyer off, as it would in production, and is scored; an infrastructure fault (the
+ * endpoint down after retries, a replay-cache miss) stops the trial as an error instead.
  */
 import {
-  loadOrTrainIntentModel,
+  createLlmSupportPolicy,
   createSampleProductSearch,
+  DEFAULT_SUPPORT_BUDGET,
+  loadOrTrainIntentModel,
   type IntentClassifier,
   type SupportPolicy,
 } from '../../agents/customer-service/index.js';
-import { fixedClock, sequentialIds } from '../../src/core/index.js';
+import { BudgetLedger, type LlmRunDeps } from '../../agents/llm/index.js';
+import { budgetsFromConfig, pricesFromConfig } from '../../src/app/index.js';
+import { fixedClock, sequentialIds, systemClock } from '../../src/core/index.js';
 import { openSqliteLeadStore } from '../../tools/leads/index.js';
 import { isRetailWriteTool, openRetailStore } from '../../tools/retail/index.js';
 import { createSupportSession } from '../../workflows/support-conversation-session.js';
@@ -36,7 +42,8 @@ import {
   type Tau2Task,
 } from '../datasets/tau2-retail.js';
 import { simulateUser, userProfile, type EndReason, type Exchange } from '../datasets/tau2-user.js';
-import { defineSuite } from '../harness/index.js';
+import { defineSuite, type TrialContext } from '../harness/index.js';
+import { modelAnswerFailure, withEvalLlm } from '../llm/index.js';
 
 /** What a policy left after a simulated conversation on one task. */
 export interface Tau2Outcome {
@@ -110,6 +117,47 @@ export async function runTau2Task(
   }
 }
 
+/**
+ * The LLM customer-service policy for one τ² trial: the trial's model and record/replay cache, a
+ * thread budget (`DEFAULT_SUPPORT_BUDGET` unless the config sets one), and `fault()` — the first
+ * error that was not the model's own failure, which the workflow turned into a handoff but the
+ * harness must see.
+ */
+function llmTau2Policy(
+  ctx: TrialContext<unknown>,
+  deps: LlmRunDeps,
+): { policy: SupportPolicy; fault: () => Error | undefined } {
+  const config = ctx.llm?.config;
+  const modelName = deps.modelName ?? 'model';
+  const ledger = config
+    ? new BudgetLedger({
+        clock: systemClock,
+        prices: pricesFromConfig(config, modelName),
+        ...budgetsFromConfig(config, { run: DEFAULT_SUPPORT_BUDGET, agent: DEFAULT_SUPPORT_BUDGET }),
+      })
+    : undefined;
+  const inner = createLlmSupportPolicy({
+    model: deps.model,
+    modelName,
+    ...(ledger ? { ledger } : {}),
+    ...(deps.cache ? { cache: deps.cache } : {}),
+    ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
+    ...(deps.retry ? { retry: deps.retry } : {}),
+    ...(deps.callTimeoutMs === undefined ? {} : { callTimeoutMs: deps.callTimeoutMs }),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  });
+  let fault: Error | undefined;
+  const policy: SupportPolicy = async (view) => {
+    try {
+      return await inner(view);
+    } catch (error) {
+      if (!modelAnswerFailure(error)) fault ??= error instanceof Error ? error : new Error(String(error));
+      throw error;
+    }
+  };
+  return { policy, fault: () => fault };
+}
+
 /** τ²'s communicate check: the string appears in an agent reply (commas in numbers ignored). */
 function said(info: string, replies: readonly string[]): boolean {
   const norm = (s: string): string => s.toLowerCase().replace(/(\d),(\d)/g, '$1$2');
@@ -168,6 +216,22 @@ export const supportTau2 = defineSuite<Tau2Task, Tau2Outcome, Env>({
   run: (task, { env, random }) => runTau2Task(task, { classifier: env.classifier, random }),
   runDescription:
     'Offline customer-service policy through the support workflow, against a rule-based buyer built from the task instructions',
+  llm: (model) => ({
+    name: model,
+    description: `createLlmSupportPolicy (agents/customer-service) on ${model} through the support workflow, against the same simulated buyer`,
+    run: (task, ctx) =>
+      withEvalLlm(ctx, [], async (deps) => {
+        const { policy, fault } = llmTau2Policy(ctx, deps);
+        const outcome = await runTau2Task(task, {
+          classifier: ctx.env.classifier,
+          random: ctx.random,
+          policy,
+        });
+        const error = fault();
+        if (error !== undefined) throw error;
+        return outcome;
+      }),
+  }),
   baseline: {
     name: 'no-op',
     description: 'Changes nothing: the end state is the shipped database',
