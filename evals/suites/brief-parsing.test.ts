@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ScriptedChatModel, script } from '../../src/testing/index.js';
 import { CostMeter, seededRandom } from '../harness/index.js';
@@ -93,5 +95,34 @@ describe('brief-parsing LLM policy', () => {
     const output = await policy.run(task, scriptedLlmContext('brief-parsing', undefined, model));
     expect(output).toMatchObject({ refused: { code: 'INVALID_MODEL_OUTPUT' } });
     expect(briefParsing.score(task, output).metrics.exact).toBe(0);
+  });
+});
+
+describe('brief-parsing held-out goals', () => {
+  it('reads heldout.jsonl unchanged since it was frozen: 45 test goals, 15 per language', async () => {
+    // Frozen 2026-11-29 before the parser was run on it; never edit it to match the parser.
+    const file = new URL('../../data/evals/brief-parsing/heldout.jsonl', import.meta.url);
+    expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(
+      '2aeb4fc41e003d1ffa3cf5a2d4e71a09fd6a6f01ac6163cffb96475144670f8b',
+    );
+    const { tasks } = await briefParsing.dataset({ seed: '1' });
+    const heldout = tasks.filter((t) => t.set === 'heldout');
+    expect(heldout).toHaveLength(45);
+    expect(heldout.every((t) => t.split === 'test')).toBe(true);
+    for (const language of ['en', 'zh', 'mixed'] as const)
+      expect(heldout.filter((t) => t.language === language)).toHaveLength(15);
+    expect(tasks.filter((t) => t.set === 'test-legacy')).toHaveLength(36);
+    expect(tasks.filter((t) => t.set === 'train')).toHaveLength(36);
+  });
+  it('reports the held-out goals as their own set, apart from the legacy test goals', async () => {
+    const { tasks } = await briefParsing.dataset({ seed: '1' });
+    const heldout = tasks.find((t) => t.set === 'heldout')!;
+    const legacy = tasks.find((t) => t.set === 'test-legacy')!;
+    const refused = briefParsing.score(heldout, { refused: { code: 'BAD_GOAL', message: 'no budget' } });
+    expect(refused.metrics['exact:heldout']).toBe(0);
+    expect(refused.metrics['heldout:field:objective']).toBe(0);
+    const scored = briefParsing.score(legacy, await briefParsing.run(legacy, ctx));
+    expect(scored.metrics['exact:test-legacy']).toBeDefined();
+    expect(Object.keys(scored.metrics).some((k) => k.startsWith('heldout:'))).toBe(false);
   });
 });

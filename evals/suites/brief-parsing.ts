@@ -1,8 +1,11 @@
 /**
- * `brief-parsing`: 72 hand-written goals (English, Chinese, mixed) with gold briefs
- * (`data/evals/brief-parsing`). Field-level accuracy per field, exact match (every field right),
- * and exact match per language. The offline policy is `parseBrief` with today fixed at 2026-11-29
- * and CNY as the default currency; a goal it refuses (BadGoalError) scores every field wrong.
+ * `brief-parsing`: 72 hand-written goals (English, Chinese, mixed) with gold briefs, plus 45
+ * held-out test goals written later without looking at the parser (`data/evals/brief-parsing`).
+ * Field-level accuracy per field, exact match (every field right), and exact match per language
+ * and per set (`train`, `test-legacy`: the 36 test goals of goals.jsonl the parser was tuned
+ * against, `heldout`: heldout.jsonl), with the held-out goals' field accuracy as
+ * `heldout:field:*`. The offline policy is `parseBrief` with today fixed at 2026-11-29 and CNY as
+ * the default currency; a goal it refuses (BadGoalError) scores every field wrong.
  * Baseline: the first number of the goal as a daily CNY budget for sales, nothing else — the
  * floor a parser must clear.
  *
@@ -27,6 +30,7 @@ import { modelAnswerFailure, withEvalLlm } from '../llm/index.js';
 import { BRIEF_FIELDS, compareBrief, type GoldBrief } from '../scorers/index.js';
 
 const GOALS = new URL('brief-parsing/goals.jsonl', GOLD_DIR);
+const HELDOUT = new URL('brief-parsing/heldout.jsonl', GOLD_DIR);
 /** The parser's context in this suite. */
 export const BRIEF_CONTEXT = { today: '2026-11-29', defaultCurrency: 'CNY' } as const;
 
@@ -66,6 +70,8 @@ export interface GoalTask {
   readonly language: 'en' | 'zh' | 'mixed';
   readonly goal: string;
   readonly gold: GoldBrief;
+  /** Which goals: `heldout` (heldout.jsonl) or the first 72 (`train`, `test-legacy`). */
+  readonly set: 'train' | 'test-legacy' | 'heldout';
 }
 
 /** A brief, or why the policy refused the goal. */
@@ -108,11 +114,37 @@ function llmAgent(): { ctx: AgentContext; tools: ToolRegistry } {
 }
 
 const fieldMetrics: Record<string, MetricInfo> = Object.fromEntries(
-  BRIEF_FIELDS.map((f) => [
-    `field:${f}`,
-    { description: `share of goals whose ${f} is right`, better: 'higher' as const, range: [0, 1] as const },
+  BRIEF_FIELDS.flatMap((f) => [
+    [
+      `field:${f}`,
+      {
+        description: `share of goals whose ${f} is right`,
+        better: 'higher' as const,
+        range: [0, 1] as const,
+      },
+    ],
+    [
+      `heldout:field:${f}`,
+      {
+        description: `share of held-out goals whose ${f} is right`,
+        better: 'higher' as const,
+        range: [0, 1] as const,
+      },
+    ],
   ]),
 );
+
+/** The metrics of one goal: every field, exact, and the per-language and per-set copies. */
+function goalMetrics(task: GoalTask, correct: (f: (typeof BRIEF_FIELDS)[number]) => boolean, exact: number) {
+  const fields = BRIEF_FIELDS.map((f) => [`field:${f}`, correct(f) ? 1 : 0] as const);
+  return {
+    ...Object.fromEntries(fields),
+    ...(task.set === 'heldout' ? Object.fromEntries(fields.map(([k, v]) => [`heldout:${k}`, v])) : {}),
+    exact,
+    [`exact:${task.language}`]: exact,
+    [`exact:${task.set}`]: exact,
+  };
+}
 
 export const briefParsing = defineSuite<GoalTask, BriefOutput>({
   name: 'brief-parsing',
@@ -120,8 +152,19 @@ export const briefParsing = defineSuite<GoalTask, BriefOutput>({
   description: 'Hand-written goals (en, zh, mixed) with gold briefs; field-level accuracy and exact match.',
   dataset: () => ({
     id: 'brief-goals',
-    hash: dataHash([fileURLToPath(GOALS)]),
-    tasks: readJsonl(GOALS, GoalItem).map((item) => ({ ...item, gold: item.gold as GoldBrief })),
+    hash: dataHash([fileURLToPath(GOALS), fileURLToPath(HELDOUT)]),
+    tasks: [
+      ...readJsonl(GOALS, GoalItem).map((item) => ({
+        ...item,
+        set: item.split === 'test' ? ('test-legacy' as const) : ('train' as const),
+        gold: item.gold as GoldBrief,
+      })),
+      ...readJsonl(HELDOUT, GoalItem).map((item) => ({
+        ...item,
+        set: 'heldout' as const,
+        gold: item.gold as GoldBrief,
+      })),
+    ],
   }),
   run: (task) => {
     try {
@@ -156,11 +199,7 @@ export const briefParsing = defineSuite<GoalTask, BriefOutput>({
     if ('refused' in output) {
       return {
         pass: false,
-        metrics: {
-          ...Object.fromEntries(BRIEF_FIELDS.map((f) => [`field:${f}`, 0])),
-          exact: 0,
-          [`exact:${task.language}`]: 0,
-        },
+        metrics: goalMetrics(task, () => false, 0),
         details: { refused: output.refused },
       };
     }
@@ -168,11 +207,7 @@ export const briefParsing = defineSuite<GoalTask, BriefOutput>({
     const exact = misses.length === 0 ? 1 : 0;
     return {
       pass: exact === 1,
-      metrics: {
-        ...Object.fromEntries(BRIEF_FIELDS.map((f) => [`field:${f}`, correct[f] ? 1 : 0])),
-        exact,
-        [`exact:${task.language}`]: exact,
-      },
+      metrics: goalMetrics(task, (f) => correct[f], exact),
       ...(misses.length === 0 ? {} : { details: { misses } }),
     };
   },
@@ -181,6 +216,21 @@ export const briefParsing = defineSuite<GoalTask, BriefOutput>({
     'exact:en': { description: 'exact match on English goals', better: 'higher', range: [0, 1] },
     'exact:zh': { description: 'exact match on Chinese goals', better: 'higher', range: [0, 1] },
     'exact:mixed': { description: 'exact match on mixed-language goals', better: 'higher', range: [0, 1] },
+    'exact:train': {
+      description: 'exact match on the train goals of goals.jsonl',
+      better: 'higher',
+      range: [0, 1],
+    },
+    'exact:test-legacy': {
+      description: 'exact match on the test goals of goals.jsonl (the parser was tuned against them)',
+      better: 'higher',
+      range: [0, 1],
+    },
+    'exact:heldout': {
+      description: 'exact match on heldout.jsonl, written without looking at the parser',
+      better: 'higher',
+      range: [0, 1],
+    },
     ...fieldMetrics,
   },
   primaryMetric: 'exact',
