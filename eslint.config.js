@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.lodestone/', 'coverage/', 'data/'] },
+  { ignores: ['node_modules/', 'dist/', '.lodestone/', 'coverage/', 'data/', 'tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
