@@ -383,6 +383,13 @@ function identity(profile: UserProfile, state: State): Move | undefined {
   return state.nameZipFirst ? (nameZip() ?? email()) : (email() ?? nameZip());
 }
 
+/** A reply that asks the buyer to confirm a proposed change. */
+const ASKS_CONFIRMATION =
+  /Shall I proceed\?|reply "?yes"? to confirm|please confirm|(?:do you|would you like me to|should I) (?:want me to )?(?:proceed|go ahead|confirm)|can you confirm|confirm (?:by|with) "?yes/i;
+/** A reply that asks who the buyer is. */
+const ASKS_IDENTITY =
+  /verify your identity|could not find an account|authenticat|(?:email|e-mail)(?: address)? (?:on|for|of|linked to) (?:your|the) account|(?:first and last )?name,? (?:and )?(?:your )?zip/i;
+
 /**
  * The buyer's answer to the agent's reply. Pure but for `state`, which it advances.
  */
@@ -390,7 +397,8 @@ function respond(reply: string, profile: UserProfile, state: State): Move {
   const key = reply.replace(/\s+/g, ' ').trim();
   const times = (state.seen.get(key) ?? 0) + 1;
   state.seen.set(key, times);
-  if (/Shall I proceed\?/.test(reply)) {
+  // Any agent's way of asking for the go-ahead (the offline policy's, or a model's own words).
+  if (ASKS_CONFIRMATION.test(reply)) {
     state.more = /\bcomes? next\b/.test(reply);
     return { say: 'yes' };
   }
@@ -399,8 +407,7 @@ function respond(reply: string, profile: UserProfile, state: State): Move {
     state.more = false;
     return { say: `Please go on with the next one. ${state.current}` };
   }
-  if (/verify your identity|could not find an account/i.test(reply))
-    return identity(profile, state) ?? { end: 'no-identity' };
+  if (ASKS_IDENTITY.test(reply)) return identity(profile, state) ?? { end: 'no-identity' };
   if (/What is the zip code/i.test(reply))
     return profile.zip ? { say: `It is ${profile.zip}.` } : { end: 'no-identity' };
   // Asked the same thing again: the last answer did not help, and the buyer has no other.

@@ -8,11 +8,10 @@
 import { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { AIMessage, type BaseMessage } from '@langchain/core/messages';
 import type { ChatResult } from '@langchain/core/outputs';
-import {
-  REPLIES,
-  type SupportTranscript,
-  type TranscriptMessage,
-  type TranscriptToolOutcome,
+import type {
+  SupportTranscript,
+  TranscriptMessage,
+  TranscriptToolOutcome,
 } from '../../agents/customer-service/index.js';
 import { contentText } from '../../agents/llm/index.js';
 import { isRetailWriteTool } from '../../tools/retail/index.js';
@@ -92,7 +91,7 @@ export class GoldPlayerModel extends BaseChatModel {
         : plan.find((a) => !a.name.startsWith('find_user') && !done.has(keyOf(a.name, a.arguments)));
     if (todo === undefined)
       return t.verifiedUserId === null
-        ? { kind: 'reply', text: REPLIES.askIdentity }
+        ? { kind: 'reply', text: 'Could you share the email on your account, or your name and zip code?' }
         : { kind: 'reply', text: 'Everything you asked for is done. Is there anything else?' };
     if (failedThisTurn.has(keyOf(todo.name, todo.arguments)))
       return { kind: 'reply', text: 'I could not do that yet. Could you tell me more?' };
@@ -101,7 +100,9 @@ export class GoldPlayerModel extends BaseChatModel {
       tool: todo.name,
       args: todo.arguments,
       ...(isRetailWriteTool(todo.name)
-        ? { confirm: `I will run ${todo.name} with ${JSON.stringify(todo.arguments)}. Shall I proceed?` }
+        ? {
+            confirm: `I will run ${todo.name} with ${JSON.stringify(todo.arguments)}. Please reply "yes" to confirm.`,
+          }
         : {}),
     };
   }
