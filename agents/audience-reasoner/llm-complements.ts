@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { initialMessages, runToolLoop, type LlmRunDeps, type OutputCheck } from '../llm/index.js';
+import {
+  initialMessages,
+  loopOptionsOf,
+  runToolLoop,
+  type LlmRunDeps,
+  type OutputCheck,
+} from '../llm/index.js';
 
 /** A product the buyer might add, with the co-purchase evidence for it. */
 export interface ComplementCandidate {
@@ -59,8 +65,6 @@ export async function rankComplementsLlm(
   const names = new Set(candidates.map((c) => c.item));
   const { output } = await runToolLoop({
     agent: 'audience-reasoner/complements',
-    model: deps.model,
-    ledger: deps.ledger,
     output: RankedComplements,
     check: candidatesOnly(names, k),
     messages: initialMessages({
@@ -68,13 +72,7 @@ export async function rankComplementsLlm(
       output: RankedComplements,
       input: { basket, candidates },
     }),
-    ...(deps.cache ? { cache: deps.cache } : {}),
-    ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
-    ...(deps.modelName ? { modelName: deps.modelName } : {}),
-    ...(deps.retry ? { retry: deps.retry } : {}),
-    ...(deps.maxRepairs === undefined ? {} : { maxRepairs: deps.maxRepairs }),
-    ...(deps.callTimeoutMs === undefined ? {} : { callTimeoutMs: deps.callTimeoutMs }),
-    ...(deps.signal ? { signal: deps.signal } : {}),
+    ...loopOptionsOf(deps),
   });
   const chosen = output.ranked.slice(0, k);
   const rest = candidates.map((c) => c.item).filter((i) => !chosen.includes(i));

@@ -1,20 +1,8 @@
 import { z } from 'zod';
-import { initialMessages, runToolLoop, type LlmRunDeps } from '../llm/index.js';
+import { initialMessages, loopOptionsOf, runToolLoop, type LlmRunDeps } from '../llm/index.js';
 
 /** What {@link classifyIntentLlm} and {@link classifySubflowLlm} run with: no tools are offered. */
 export type LlmClassifyDeps = Omit<LlmRunDeps, 'tools'>;
-
-const loopOptions = (deps: LlmClassifyDeps) => ({
-  model: deps.model,
-  ledger: deps.ledger,
-  ...(deps.cache ? { cache: deps.cache } : {}),
-  ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
-  ...(deps.modelName ? { modelName: deps.modelName } : {}),
-  ...(deps.retry ? { retry: deps.retry } : {}),
-  ...(deps.maxRepairs === undefined ? {} : { maxRepairs: deps.maxRepairs }),
-  ...(deps.callTimeoutMs === undefined ? {} : { callTimeoutMs: deps.callTimeoutMs }),
-  ...(deps.signal ? { signal: deps.signal } : {}),
-});
 
 /** One label out of a closed list, as the model must answer it; a label not on the list is re-asked. */
 function labelOutput(field: string, labels: readonly string[], what: string) {
@@ -49,7 +37,7 @@ export async function classifyIntentLlm(
       output,
       input: { message: text },
     }),
-    ...loopOptions(deps),
+    ...loopOptionsOf(deps),
   });
   return answer.intent as string;
 }
@@ -83,7 +71,7 @@ export async function classifySubflowLlm(
       output,
       input: { customerMessages: customerTurns },
     }),
-    ...loopOptions(deps),
+    ...loopOptionsOf(deps),
   });
   return answer.subflow as string;
 }

@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from '../../src/core/index.js';
 import { DEFAULT_COUPON_POLICY, type CouponPolicy } from '../../tools/leads/index.js';
-import { BudgetLedger, runToolLoop, type LlmRunDeps } from '../llm/index.js';
+import { BudgetLedger, loopOptionsOf, runToolLoop, type LlmRunDeps } from '../llm/index.js';
 import { DEFAULT_SUPPORT_BUDGET, scopedLedger } from './llm-budget.js';
 import { LlmDecision, toPolicyStep } from './llm-decision.js';
 import { supportInstructions } from './llm-instructions.js';
@@ -76,19 +76,11 @@ export function createLlmSupportPolicy(deps: LlmSupportPolicyDeps): LlmSupportPo
   );
   return async (view) => {
     const { output } = await runToolLoop({
+      ...loopOptionsOf({ ...deps, ledger }),
       agent: decisionKey(view, key),
-      model: deps.model,
       output: LlmDecision,
       messages: supportMessages(view, instructions),
       check: supportDecisionCheck(view, catalog),
-      ledger,
-      ...(deps.cache ? { cache: deps.cache } : {}),
-      ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
-      ...(deps.modelName ? { modelName: deps.modelName } : {}),
-      ...(deps.retry ? { retry: deps.retry } : {}),
-      ...(deps.maxRepairs === undefined ? {} : { maxRepairs: deps.maxRepairs }),
-      ...(deps.callTimeoutMs === undefined ? {} : { callTimeoutMs: deps.callTimeoutMs }),
-      ...(deps.signal ? { signal: deps.signal } : {}),
     });
     return toPolicyStep(output);
   };

@@ -57,20 +57,36 @@ export function createLlmPolicy<I extends z.ZodType, O extends z.ZodType>(
     const tools = agent.tools.map((name) => registry.get(name));
     return runToolLoop({
       agent: options.key ?? agent.name,
-      model: deps.model,
       tools,
       output: agent.output,
       messages: initialMessages({ instructions: options.instructions, output: agent.output, input }),
-      ledger: deps.ledger,
       ...(options.check ? { check: options.check } : {}),
-      ...(deps.cache ? { cache: deps.cache } : {}),
-      ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
-      ...(deps.modelName ? { modelName: deps.modelName } : {}),
-      ...(deps.retry ? { retry: deps.retry } : {}),
-      ...(deps.maxRepairs === undefined ? {} : { maxRepairs: deps.maxRepairs }),
-      ...(deps.callTimeoutMs === undefined ? {} : { callTimeoutMs: deps.callTimeoutMs }),
-      ...(deps.signal ? { signal: deps.signal } : {}),
+      ...loopOptionsOf(deps),
     });
+  };
+}
+
+/**
+ * The tool-loop options an LLM run's deps carry — model, ledger, and the optional cache, event
+ * listener, model name, retry policy, re-ask bound, call timeout and abort signal — for
+ * `runToolLoop({ agent, output, messages, ...loopOptionsOf(deps) })`.
+ *
+ * @example
+ * ```ts
+ * await runToolLoop({ agent: 'x', output, messages, ...loopOptionsOf(deps) });
+ * ```
+ */
+export function loopOptionsOf(deps: Omit<LlmRunDeps, 'tools'>) {
+  return {
+    model: deps.model,
+    ledger: deps.ledger,
+    ...(deps.cache ? { cache: deps.cache } : {}),
+    ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
+    ...(deps.modelName ? { modelName: deps.modelName } : {}),
+    ...(deps.retry ? { retry: deps.retry } : {}),
+    ...(deps.maxRepairs === undefined ? {} : { maxRepairs: deps.maxRepairs }),
+    ...(deps.callTimeoutMs === undefined ? {} : { callTimeoutMs: deps.callTimeoutMs }),
+    ...(deps.signal ? { signal: deps.signal } : {}),
   };
 }
 
