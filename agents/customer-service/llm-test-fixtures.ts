@@ -88,3 +88,26 @@ export function buyerTurn(text: string, intent = 'unknown'): BuyerTurn {
     },
   };
 }
+
+/** The quote promise of the sample thread's LLM run. */
+export const SAMPLE_QUOTE_REPLY =
+  'Thanks! Our sales team will email you a quote for 24 of the white hanging heart t-light holders.';
+
+/**
+ * The decisions of the LLM policy on agents/customer-service/samples/thread.jsonl, as JSON
+ * objects (wrap each for the scripted model or the loopback server): greet, search, answer with a
+ * citation, ask for an email, capture the lead, promise the quote, close.
+ */
+export const SAMPLE_THREAD_DECISIONS: readonly Record<string, unknown>[] = [
+  { kind: 'reply', text: 'Hello! How can I help?' },
+  { kind: 'call', tool: 'search_products', args: { query: 'white hanging heart t-light holder', k: 3 } },
+  { kind: 'reply', text: 'Yes: the WHITE HANGING HEART T-LIGHT HOLDER is £2.95.', citations: ['85123A'] },
+  { kind: 'reply', text: 'Happy to. What email should the quote go to?' },
+  {
+    kind: 'call',
+    tool: 'capture_lead',
+    args: { buyer: 'amy.baker@example.com', productId: '85123A', intentScore: 0.9 },
+  },
+  { kind: 'reply', text: SAMPLE_QUOTE_REPLY, citations: ['85123A'] },
+  { kind: 'reply', text: 'Thank you, have a great day!', resolved: true },
+];

@@ -9,6 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TRACING_VARIABLES } from '../core/index.js';
+import {
+  SAMPLE_QUOTE_REPLY,
+  SAMPLE_THREAD_DECISIONS,
+} from '../../agents/customer-service/llm-test-fixtures.js';
 import { loopback, startOpenAILoopbackServer, type OpenAILoopbackServer } from '../testing/index.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'lodestone.js');
@@ -48,31 +52,7 @@ function run(args: string[], environment: NodeJS.ProcessEnv, stdin = '') {
   );
 }
 
-const QUOTE_REPLY =
-  'Thanks! Our sales team will email you a quote for 24 of the white hanging heart t-light holders.';
-
-/** The decisions of the sample thread: greet, search, answer with a citation, ask, capture, close. */
-const SAMPLE_DECISIONS = [
-  loopback.json({ kind: 'reply', text: 'Hello! How can I help?' }),
-  loopback.json({
-    kind: 'call',
-    tool: 'search_products',
-    args: { query: 'white hanging heart t-light holder', k: 3 },
-  }),
-  loopback.json({
-    kind: 'reply',
-    text: 'Yes: the WHITE HANGING HEART T-LIGHT HOLDER is £2.95.',
-    citations: ['85123A'],
-  }),
-  loopback.json({ kind: 'reply', text: 'Happy to. What email should the quote go to?' }),
-  loopback.json({
-    kind: 'call',
-    tool: 'capture_lead',
-    args: { buyer: 'amy.baker@example.com', productId: '85123A', intentScore: 0.9 },
-  }),
-  loopback.json({ kind: 'reply', text: QUOTE_REPLY, citations: ['85123A'] }),
-  loopback.json({ kind: 'reply', text: 'Thank you, have a great day!', resolved: true }),
-];
+const SAMPLE_DECISIONS = SAMPLE_THREAD_DECISIONS.map((d) => loopback.json(d));
 
 interface ThreadJson {
   runId: string;
@@ -97,7 +77,7 @@ describe('lodestone support --thread in LLM mode (ChatOpenAI against a loopback 
       'Hello! How can I help?',
       'Yes: the WHITE HANGING HEART T-LIGHT HOLDER is £2.95.',
       'Happy to. What email should the quote go to?',
-      QUOTE_REPLY,
+      SAMPLE_QUOTE_REPLY,
       'Thank you, have a great day!',
     ]);
     expect(out.replies[1]?.citations).toEqual(['85123A']);
