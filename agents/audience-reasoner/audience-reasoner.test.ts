@@ -75,6 +75,16 @@ describe('audience reasoner (offline)', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
+  it('ranks past buyers by their propensity to order again', async () => {
+    const { segments } = await audienceReasoner.run({ productIds }, ctx);
+    const past = segments.find((s) => s.kind === 'past-buyers')!;
+    expect(past.predictedBuyers.length).toBe(20);
+    const scores = past.predictedBuyers.map((b) => b.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    for (const b of past.predictedBuyers)
+      expect(productIds.some((id) => catalog.buyersOf(id).has(b.userId))).toBe(true);
+  });
+
   it('falls back to a broad segment when no product matched', async () => {
     const { segments } = await audienceReasoner.run({ productIds: [] }, ctx);
     expect(segments).toHaveLength(1);

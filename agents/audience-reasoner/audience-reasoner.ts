@@ -13,6 +13,7 @@ import {
   lookalikeSegment,
   memoryLookalikeSegment,
   pastBuyerSegment,
+  propensities,
   prospectSegment,
 } from './segments.js';
 
@@ -95,6 +96,7 @@ export const audienceReasoner = defineAgent({
       products,
       users,
       briefSteps: briefSteps(input.audience, catalog.users, users.length),
+      propensity: propensities(catalog, products, users),
     };
     const segments: AudienceSegment[] = [];
     if (products.length > 0) {

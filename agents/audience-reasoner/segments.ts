@@ -1,5 +1,13 @@
 import type { AudienceSegment, Evidence, Product, ReasoningStep, UserProfile } from '../../src/core/index.js';
-import { categoryProfile, cosine, repeatRate, scoreNextBuyers } from '../../tools/audience/index.js';
+import {
+  buyerPropensity,
+  categoryProfile,
+  cosine,
+  PROPENSITY_WEIGHTS,
+  PurchaseIndex,
+  repeatRate,
+  type BuyerPropensity,
+} from '../../tools/audience/index.js';
 import type { Catalog } from '../../tools/catalog/index.js';
 import type { AgentMemory } from '../define-agent.js';
 
@@ -24,27 +32,64 @@ export interface SegmentInputs {
   users: readonly UserProfile[];
   /** Extra reasoning steps about the brief's audience constraints, prepended to each chain. */
   briefSteps: readonly ReasoningStep[];
+  /** Per target product, every customer's propensity to buy it next (from {@link propensities}). */
+  propensity: ReadonlyMap<string, readonly BuyerPropensity[]>;
+}
+
+/** One index per catalog: the first plan builds it, later ones reuse it. */
+const indexes = new WeakMap<Catalog, PurchaseIndex>();
+
+/**
+ * Every customer's propensity to buy each product next, restricted to `users` (the brief's
+ * regions). Item similarities are measured over all of the catalog's customers, so a small region
+ * still gets the shop-wide evidence.
+ *
+ * @example
+ * ```ts
+ * propensities(catalog, products, catalog.users).get('22720')?.[0]; // { userId, score, similar, rules, ... }
+ * ```
+ */
+export function propensities(
+  catalog: Catalog,
+  products: readonly Product[],
+  users: readonly UserProfile[],
+): Map<string, BuyerPropensity[]> {
+  let index = indexes.get(catalog);
+  if (!index) {
+    index = new PurchaseIndex(catalog.users, { priceOf: (id) => catalog.find(id)?.price });
+    indexes.set(catalog, index);
+  }
+  const allowed = new Set(users.map((u) => u.id));
+  const all = users.length === catalog.users.length;
+  return new Map(
+    products.map((p) => [
+      p.id,
+      buyerPropensity(index, p.id, catalog.rulesTo(p.id)).filter((b) => all || allowed.has(b.userId)),
+    ]),
+  );
 }
 
 /**
- * Prospects: customers who bought items that co-occur with the target products but not the
- * products themselves. Scored with co-purchase rules (noisy-or of rule confidences).
+ * Prospects: customers who have not bought a target product but whose baskets resemble its
+ * buyers' (item-to-item similarity) or fire co-purchase rules into it, ranked by the propensity
+ * model (activity, affinity; tools/audience/buyer-propensity.ts).
  */
 export function prospectSegment(input: SegmentInputs): AudienceSegment | undefined {
-  const { catalog, products, users } = input;
-  const best = new Map<
-    string,
-    { score: number; productId: string; rules: ReturnType<typeof scoreNextBuyers>[number]['rules'] }
-  >();
+  const { catalog, products } = input;
+  const best = new Map<string, { productId: string; b: BuyerPropensity }>();
+  let everyone = 0;
+  let scored = 0;
   for (const product of products) {
-    for (const buyer of scoreNextBuyers(users, catalog.rulesTo(product.id), product.id)) {
-      const prev = best.get(buyer.userId);
-      if (!prev || buyer.score > prev.score)
-        best.set(buyer.userId, { score: buyer.score, productId: product.id, rules: buyer.rules });
+    for (const b of input.propensity.get(product.id) ?? []) {
+      everyone += b.score;
+      scored++;
+      if (b.pastBuyer || (b.similar.length === 0 && b.rules.length === 0)) continue;
+      const prev = best.get(b.userId);
+      if (!prev || b.score > prev.b.score) best.set(b.userId, { productId: product.id, b });
     }
   }
   if (best.size === 0) return undefined;
-  const ranked = [...best.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0]));
+  const ranked = [...best.entries()].sort((a, b) => b[1].b.score - a[1].b.score || a[0].localeCompare(b[0]));
   const topRules = products
     .flatMap((p) => catalog.rulesTo(p.id).slice(0, 2))
     .sort((a, b) => b.confidence - a.confidence)
@@ -55,20 +100,31 @@ export function prospectSegment(input: SegmentInputs): AudienceSegment | undefin
     summary: `${r.count} invoices contain both ${short(catalog.product(r.from).title)} and ${short(catalog.product(r.to).title)}: confidence ${pct(r.confidence)}, lift ${r.lift.toFixed(1)}`,
     values: { support: r.support, confidence: r.confidence, lift: r.lift, count: r.count },
   }));
-  const meanScore = ranked.reduce((s, [, v]) => s + v.score, 0) / ranked.length;
-  const baseRate = Math.max(
-    1e-4,
-    products.reduce((s, p) => s + p.buyers, 0) / products.length / Math.max(1, users.length),
-  );
+  const meanScore = ranked.reduce((s, [, v]) => s + v.b.score, 0) / ranked.length;
+  const baseRate = Math.max(1e-4, everyone / Math.max(1, scored));
   const lift = meanScore / baseRate;
-  const examples: Evidence[] = ranked.slice(0, 3).map(([userId, v]) => ({
+  const title = (id: string) => short(catalog.find(id)?.title ?? id);
+  const examples: Evidence[] = ranked.slice(0, 3).map(([userId, { productId, b }]) => ({
     source: 'user-history',
     ref: userId,
-    summary: `customer ${userId} bought ${v.rules
-      .slice(0, 2)
-      .map((r) => short(catalog.product(r.from).title))
-      .join(' and ')} but not yet ${short(catalog.product(v.productId).title)} (score ${v.score.toFixed(2)})`,
-    values: { score: round(v.score), rulesFired: v.rules.length },
+    summary: `customer ${userId} bought ${
+      b.similar.length > 0
+        ? b.similar
+            .slice(0, 2)
+            .map((s) => `${title(s.productId)} (similarity ${s.similarity.toFixed(2)})`)
+            .join(' and ')
+        : b.rules
+            .slice(0, 2)
+            .map((r) => title(r.from))
+            .join(' and ')
+    } but not yet ${title(productId)}; ${b.rules.length} rules fire; P(buys next month) ${b.score.toFixed(2)}`,
+    values: {
+      score: round(b.score),
+      rulesFired: b.rules.length,
+      similarityMax: round(b.features.similarityMax, 3),
+      similarityMean: round(b.features.similarityMean, 3),
+      recency: round(b.features.recency, 3),
+    },
   }));
   return {
     name: 'Likely next buyers',
@@ -76,7 +132,7 @@ export function prospectSegment(input: SegmentInputs): AudienceSegment | undefin
     description: 'Customers whose baskets predict these products but who have not bought them yet.',
     productIds: products.map((p) => p.id),
     size: ranked.length,
-    predictedBuyers: ranked.slice(0, 20).map(([userId, v]) => ({ userId, score: round(v.score) })),
+    predictedBuyers: ranked.slice(0, 20).map(([userId, v]) => ({ userId, score: round(v.b.score) })),
     predictedCvr: round(clampCvr(BASE_CVR * Math.sqrt(lift))),
     reasoning: [
       ...input.briefSteps,
@@ -90,22 +146,25 @@ export function prospectSegment(input: SegmentInputs): AudienceSegment | undefin
         confidence: round(Math.min(0.95, 0.5 + (topRules[0]?.confidence ?? 0) / 2), 2),
       },
       {
-        claim: `${ranked.length} customers bought those companion items but not the target products; they are the likeliest next buyers.`,
+        claim: `${ranked.length} customers bought items that the products' buyers also buy (or that lead to them by rule) but not the products themselves; the most active and closest of them are the likeliest next buyers.`,
         evidence: examples,
-        confidence: round(Math.min(0.9, 0.4 + meanScore), 2),
+        confidence: round(Math.min(0.9, 0.4 + 2 * meanScore), 2),
       },
       {
-        claim: `Their mean purchase propensity (${pct(meanScore)}) is ${lift.toFixed(1)}× the base rate, so their conversion rate should exceed the ${pct(BASE_CVR)} broad assumption.`,
+        claim: `Their mean propensity (${pct(meanScore)}) is ${lift.toFixed(1)}× the average customer's, so their conversion rate should exceed the ${pct(BASE_CVR)} broad assumption.`,
         evidence: [
           {
             source: 'statistic',
             ref: 'propensity',
-            summary: `mean noisy-or score ${meanScore.toFixed(3)} over ${ranked.length} users; base rate ${baseRate.toFixed(4)} (buyers per customer)`,
+            summary: `mean P(buys next month) ${meanScore.toFixed(3)} over ${ranked.length} prospects; ${baseRate.toFixed(4)} over all customers (logistic model of re-orders, recency, spend, item similarity and rules, fitted on December→January)`,
             values: {
               meanScore: round(meanScore),
               baseRate: round(baseRate),
               lift: round(lift, 2),
               assumedBaseCvr: BASE_CVR,
+              weightSimilarityMean: PROPENSITY_WEIGHTS.similarityMean,
+              weightMonetary: PROPENSITY_WEIGHTS.monetary,
+              weightRules: PROPENSITY_WEIGHTS.rules,
             },
           },
         ],
@@ -135,6 +194,11 @@ export function pastBuyerSegment(input: SegmentInputs): AudienceSegment | undefi
   const buyerIds = new Set(products.flatMap((p) => [...catalog.buyersOf(p.id)]));
   const buyers = users.filter((u) => buyerIds.has(u.id));
   if (buyers.length === 0) return undefined;
+  // Each past buyer's best propensity to buy one of the products again, highest first.
+  const again = new Map<string, number>();
+  for (const list of input.propensity.values())
+    for (const b of list) if (b.pastBuyer) again.set(b.userId, Math.max(again.get(b.userId) ?? 0, b.score));
+  const likeliest = [...again.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const lead = products[0]!;
   const repeat = repeatRate(users, lead.id);
   const repeatShare = repeat.buyers > 0 ? repeat.repeaters / repeat.buyers : 0;
@@ -149,13 +213,16 @@ export function pastBuyerSegment(input: SegmentInputs): AudienceSegment | undefi
   const chain: ReasoningStep[] = [
     ...input.briefSteps,
     {
-      claim: `${buyers.length} customers already bought the target products.`,
-      evidence: buyers.slice(0, 3).map((u) => ({
-        source: 'user-history' as const,
-        ref: u.id,
-        summary: `customer ${u.id} bought ${short(catalog.product(u.purchases.find((p) => targets.has(p.productId))!.productId).title)}`,
-        values: { purchases: u.purchases.length },
-      })),
+      claim: `${buyers.length} customers already bought the target products; the likeliest to order again are the most recent, biggest spenders on items that are re-ordered.`,
+      evidence: likeliest.slice(0, 3).map(([userId, score]) => {
+        const u = catalog.user(userId)!;
+        return {
+          source: 'user-history' as const,
+          ref: userId,
+          summary: `customer ${userId} bought ${short(catalog.product(u.purchases.find((p) => targets.has(p.productId))!.productId).title)}; P(buys again next month) ${score.toFixed(2)}`,
+          values: { purchases: u.purchases.length, score: round(score) },
+        };
+      }),
       confidence: 0.95,
     },
     {
@@ -191,9 +258,7 @@ export function pastBuyerSegment(input: SegmentInputs): AudienceSegment | undefi
       : 'Customers who bought the products and tend to buy them again.',
     productIds: showComplements ? picked.map((c) => c.r.to) : products.map((p) => p.id),
     size: buyers.length,
-    predictedBuyers: buyers
-      .slice(0, 20)
-      .map((u) => ({ userId: u.id, score: round(Math.max(repeatShare, 0.05)) })),
+    predictedBuyers: likeliest.slice(0, 20).map(([userId, score]) => ({ userId, score: round(score) })),
     predictedCvr: round(cvr),
     reasoning: chain,
   };

@@ -2,3 +2,4 @@ export * from './next-buyers.js';
 export * from './association-rules.js';
 export * from './user-history.js';
 export * from './next-buyers-tool.js';
+export * from './buyer-propensity.js';
