@@ -71,4 +71,25 @@ describe('bid strategist (offline)', () => {
       { numRuns: 60 },
     );
   });
+
+  it('splits the budget in shares that never add up to more than 1, however many segments', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.tuple(fc.double({ min: 0.005, max: 0.15, noNaN: true }), fc.integer({ min: 1, max: 5000 })),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
+        async (specs) => {
+          const segments = specs.map(([cvr, size], i) => segment(`s${i}`, cvr, size));
+          const plan = await bidStrategist.run({ brief: brief({}), segments }, ctx);
+          const sum = plan.segments.reduce((a, s) => a + s.budgetShare, 0);
+          expect(sum).toBeLessThanOrEqual(1 + 1e-12);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
 });

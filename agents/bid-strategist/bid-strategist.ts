@@ -71,7 +71,8 @@ export const bidStrategist = defineAgent({
       multiplier: 1,
       minMultiplier: MULTIPLIER_BOUNDS.min,
       maxMultiplier: MULTIPLIER_BOUNDS.max,
-      budgetShare: round(shares[i]!),
+      // Rounded down, so the shares never add up to more than 1 (nearest rounding can reach 1.0001).
+      budgetShare: Math.floor(shares[i]! * 1e4 + 1e-9) / 1e4,
     }));
     const { hours } = splitBudgetOverHours.call({ dailyBudget: daily, curve: [...hourlyTrafficCurve()] });
     const expectedCpa = target.cpa * CLEARING_RATIO;

@@ -1,9 +1,7 @@
-import type { CampaignBrief } from '../../src/core/index.js';
+import { floorCents, type CampaignBrief } from '../../src/core/index.js';
 
 /** Campaign length when the goal gives none. */
 export const DEFAULT_DAYS = 30;
-
-const floorCents = (x: number) => Math.floor(x * 100) / 100;
 
 /**
  * The daily and total budgets a brief implies. Amounts are rounded down to the cent so that the

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { BidPlan, type Product } from '../../src/core/index.js';
+import { BidPlan, floorCents, type Product } from '../../src/core/index.js';
 import { targetCpaBid } from '../../tools/bidding/index.js';
 import { allocateBudget, averageOrderValue, hourlyTrafficCurve } from '../../tools/planning/index.js';
 import type { AgentContext } from '../define-agent.js';
@@ -33,7 +33,6 @@ export const BID_STRATEGIST_INSTRUCTIONS = `You are Lodestone's bid strategist. 
 type Input = z.output<typeof BidStrategistInput>;
 
 const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
-const floorCents = (x: number) => Math.floor(x * 100 + 1e-9) / 100;
 
 /** One plan entry per input segment, by exact name, and the 24 hours once each. */
 function planShapeCheck(names: readonly string[]): OutputCheck {

@@ -17,7 +17,7 @@ import {
   type PhaseTransition,
   type StrategistAdvice,
 } from '../../workflows/delivery.js';
-import { InvalidInputError, type BidPlan, type Plan } from '../core/index.js';
+import { floorCents, InvalidInputError, type BidPlan, type Plan } from '../core/index.js';
 
 /** Longest simulated delivery, in days. */
 export const MAX_DELIVERY_DAYS = 90;
@@ -155,7 +155,6 @@ async function playDay(
 
 const orderValueOf = (plan: Plan) =>
   plan.forecast.conversions > 0 ? plan.forecast.revenue / plan.forecast.conversions : undefined;
-const cents = (x: number) => Math.floor(x * 100 + 1e-6) / 100;
 
 /**
  * Runs an approved plan in the market twin through the delivery machine, one simulated day (one
@@ -189,7 +188,7 @@ export async function deliverSimulated(options: DeliverOptions): Promise<Simulat
   let spent = 0;
   try {
     for (let day = 1; day <= options.days; day++) {
-      const budget = cents(Math.min(bidPlan.dailyBudget, bidPlan.totalBudget - spent));
+      const budget = floorCents(Math.min(bidPlan.dailyBudget, bidPlan.totalBudget - spent));
       let sums = { spend: 0, conversions: 0 };
       if (actor.getSnapshot().status === 'active' && budget > 0) {
         const twin = planTwin(bidPlan, {
@@ -211,7 +210,7 @@ export async function deliverSimulated(options: DeliverOptions): Promise<Simulat
       spent += sums.spend;
       const row: DeliveryDay = {
         day,
-        spend: cents(sums.spend),
+        spend: floorCents(sums.spend),
         conversions: sums.conversions,
         cpa: sums.conversions > 0 ? Math.round((sums.spend / sums.conversions) * 100) / 100 : null,
         phase: actor.getSnapshot().context.phase ?? 'coldStart',
@@ -221,7 +220,7 @@ export async function deliverSimulated(options: DeliverOptions): Promise<Simulat
     }
     if (actor.getSnapshot().status === 'active') actor.send({ type: 'schedule.completed' });
     const end = actor.getSnapshot().context;
-    const spend = cents(rows.reduce((s, r) => s + r.spend, 0));
+    const spend = floorCents(rows.reduce((s, r) => s + r.spend, 0));
     const conversions = rows.reduce((s, r) => s + r.conversions, 0);
     return {
       runId: plan.runId,

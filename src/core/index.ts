@@ -6,3 +6,4 @@ export * from './ids.js';
 export * from './schemas/index.js';
 export * from './journal/index.js';
 export * from './model/index.js';
+export * from './money.js';

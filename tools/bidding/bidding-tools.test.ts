@@ -98,6 +98,23 @@ describe('bidding tools', () => {
       ],
     });
     expect(capped.segments.map((s) => s.total)).toEqual([100, 900]);
+    // Found by the property below in CI: a budget just under a cent was rounded up to the cent.
+    const tiny = allocateBudgetOverSegmentsAndTime.call({
+      budget: 0.0099999999999,
+      segments: [{ name: 'a', traffic: 1, value: 1 }],
+    });
+    expect(tiny.allocated).toBeLessThanOrEqual(0.0099999999999);
+    expect(tiny.segments[0]?.share).toBeLessThanOrEqual(1);
+    // And one with a subnormal weight (fast-check seed 1509211623): w × budget underflowed.
+    const subnormal = allocateBudgetOverSegmentsAndTime.call({
+      budget: 0.5000000000000001,
+      segments: [
+        { name: 'a', traffic: 3.559498616495613e-279, value: 6.94010166981976e-46 },
+        { name: 'b', traffic: 0, value: 0 },
+      ],
+      timeCurve: [0],
+    });
+    expect(subnormal.allocated).toBeLessThanOrEqual(0.5000000000000001);
     fc.assert(
       fc.property(
         fc.double({ min: 0, max: 1e7, noNaN: true }),

@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { floorCents } from '../../src/core/index.js';
 import { defineTool } from '../define-tool.js';
-
-const floorCents = (x: number) => Math.floor(x * 100 + 1e-9) / 100;
 
 /**
  * Splits a budget over segments × ticks in proportion to `traffic × value` of the segment times the
@@ -93,9 +92,10 @@ function waterFill(budget: number, weights: readonly number[], caps: readonly nu
   let left = budget;
   while (open.size > 0 && left > 0) {
     const total = [...open].reduce((a, i) => a + (weights[i] ?? 0), 0);
-    const over = [...open].filter((i) => (left * (weights[i] ?? 0)) / total > (caps[i] ?? Infinity));
+    // The ratio first: with subnormal weights, left × w underflows and (left × w) / total can exceed left.
+    const over = [...open].filter((i) => left * ((weights[i] ?? 0) / total) > (caps[i] ?? Infinity));
     if (over.length === 0) {
-      for (const i of open) amounts[i] = (left * (weights[i] ?? 0)) / total;
+      for (const i of open) amounts[i] = left * ((weights[i] ?? 0) / total);
       break;
     }
     for (const i of over) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { floorCents } from '../../src/core/index.js';
 import { defineTool } from '../define-tool.js';
-
-const cents = (x: number) => Math.floor(x * 100) / 100;
 
 /**
  * Splits a daily budget over 24 hours in proportion to traffic, rounding each hour DOWN to the
@@ -27,7 +26,7 @@ export const splitBudgetOverHours = defineTool({
       hours: shares.map((share, hour) => ({
         hour,
         trafficShare: Math.round(share * 1e5) / 1e5,
-        budget: cents(dailyBudget * share),
+        budget: floorCents(dailyBudget * share),
       })),
     };
   },
@@ -55,6 +54,6 @@ export const allocateBudget = defineTool({
     const total = weights.reduce((a, b) => a + b, 0);
     const raw = total > 0 ? weights.map((w) => w / total) : weights.map(() => 1 / n);
     const shares = raw.map((s) => floor + (1 - floor * n) * s);
-    return { shares, amounts: shares.map((s) => cents(budget * s)) };
+    return { shares, amounts: shares.map((s) => floorCents(budget * s)) };
   },
 });
