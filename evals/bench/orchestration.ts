@@ -2,9 +2,9 @@
  * Benchmark: per-run orchestration overhead of a 6-node workflow whose nodes are instant fakes.
  *
  * - Lodestone: an XState v5 machine of 6 invoked promise actors, each run through the real
- *   `StepRecorder` (src/app) into the real `SqliteJournal` (src/core/journal): `createRun`,
- *   `run.started`, one `step.completed` entry per node, `setStatus` — what `Lodestone.plan`
- *   does per run. Measured on `:memory:` SQLite (the like-for-like of an in-memory checkpointer)
+ *   `StepRecorder` (src/app) into the real `SqliteJournal` (src/core/journal): `createRun`, the
+ *   run's lease (`withRunLease`), `run.started`, one `step.completed` entry per node, `setStatus`
+ *   — what `Lodestone.plan` does per run. Measured on `:memory:` SQLite (the like-for-like of an in-memory checkpointer)
  *   and, reported beside it, on a journal file (WAL, synchronous=FULL: one fsync per entry).
  * - Baseline: a LangGraph.js `StateGraph` of the same 6 nodes in a chain, compiled with the
  *   in-memory checkpointer (`MemorySaver`), one thread per run. The same graph without a
@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Annotation, END, MemorySaver, START, StateGraph } from '@langchain/langgraph';
 import { createActor, fromPromise, setup, toPromise } from 'xstate';
+import { withRunLease } from '../../src/app/run-lease.js';
 import { StepRecorder } from '../../src/app/step-recorder.js';
 import { SqliteJournal, fixedClock, silentLogger, type Journal } from '../../src/core/index.js';
 
@@ -78,13 +79,16 @@ async function lodestoneRun(journal: Journal): Promise<string> {
   const runId = `run_${++runs}`;
   const at = clock.now().toISOString();
   journal.createRun({ id: runId, kind: 'bench', title: 'bench', at });
-  journal.append(runId, 'run.started', { goal: 'bench' }, at);
-  const recorder = new StepRecorder(runId, journal, clock, logger);
-  const actor = createActor(workflow, { input: { recorder } });
-  const done = toPromise(actor);
-  actor.start();
-  await done;
-  journal.setStatus(runId, 'done', clock.now().toISOString());
+  // As Lodestone.plan: the run is driven holding its lease (taken and given back in the journal).
+  await withRunLease(journal, runId, clock, async () => {
+    journal.append(runId, 'run.started', { goal: 'bench' }, at);
+    const recorder = new StepRecorder(runId, journal, clock, logger);
+    const actor = createActor(workflow, { input: { recorder } });
+    const done = toPromise(actor);
+    actor.start();
+    await done;
+    journal.setStatus(runId, 'done', clock.now().toISOString());
+  });
   return runId;
 }
 

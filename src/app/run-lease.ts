@@ -9,7 +9,8 @@ export interface LeaseHolder {
 }
 
 /** This process. */
-export const thisProcess = (): LeaseHolder => ({ pid: process.pid, host: hostname() });
+let self: LeaseHolder | undefined;
+export const thisProcess = (): LeaseHolder => (self ??= { pid: process.pid, host: hostname() });
 
 /**
  * True when a lease's holder is gone: it was taken on this host and its process no longer exists

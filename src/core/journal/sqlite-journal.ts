@@ -51,7 +51,10 @@ export class SqliteJournal implements Journal {
   readonly #db: Database.Database;
   /** Statements prepared once: preparing them on every call was most of an append's cost. */
   readonly #stmt = new Map<string, Database.Statement>();
-  readonly #insert: Database.Statement<[string, number, string, string, string]>;
+  readonly #insert: Database.Statement<[string, string, string, string, string]>;
+  #append:
+    Database.Transaction<(runId: string, type: string, json: string, at: string) => number> | undefined;
+  #acquire: Database.Transaction<(lease: RunLease, isStale: (held: RunLease) => boolean) => void> | undefined;
 
   constructor(file: string) {
     try {
@@ -75,7 +78,8 @@ export class SqliteJournal implements Journal {
           BEGIN SELECT RAISE(ABORT, 'journal entries are append-only'); END;
       `);
       this.#insert = this.#db.prepare(
-        'INSERT INTO entries (run_id, seq, type, at, data) VALUES (?, ?, ?, ?, ?)',
+        `INSERT INTO entries (run_id, seq, type, at, data)
+         SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM entries WHERE run_id = ? RETURNING seq`,
       );
     } catch (cause) {
       throw new JournalError(`Cannot open the run journal at ${file}`, { cause });
@@ -103,19 +107,17 @@ export class SqliteJournal implements Journal {
   }
 
   append(runId: string, type: string, data: unknown, at: string): JournalEntry {
-    const tx = this.#db.transaction((): JournalEntry => {
-      if (!this.getRun(runId)) throw new NotFoundError('run', runId);
-      const row = this.#prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM entries WHERE run_id = ?').get(
-        runId,
-      ) as {
-        seq: number;
-      };
-      const seq = row.seq + 1;
-      this.#insert.run(runId, seq, type, at, JSON.stringify(data ?? null));
-      this.#prepare('UPDATE runs SET updated_at = ? WHERE id = ?').run(at, runId);
-      return { runId, seq, type, at, data };
-    });
-    return tx();
+    const json = JSON.stringify(data ?? null);
+    // One transaction, two statements: touching the run proves it exists, and the insert numbers
+    // the entry itself (prepared once: most of an append's cost was preparing and extra reads).
+    const seq = (this.#append ??= this.#db.transaction(
+      (runId: string, type: string, json: string, at: string) => {
+        if (this.#prepare('UPDATE runs SET updated_at = ? WHERE id = ?').run(at, runId).changes === 0)
+          throw new NotFoundError('run', runId);
+        return (this.#insert.get(runId, type, at, json, runId) as { seq: number }).seq;
+      },
+    ))(runId, type, json, at);
+    return { runId, seq, type, at, data };
   }
 
   entries(runId: string): JournalEntry[] {
@@ -160,25 +162,23 @@ export class SqliteJournal implements Journal {
 
   acquireLease(lease: RunLease, isStale: (held: RunLease) => boolean): void {
     // IMMEDIATE: the write lock is taken before the read, so two processes cannot both see "free".
-    this.#db
-      .transaction(() => {
-        const held = this.#prepare('SELECT * FROM leases WHERE run_id = ?').get(lease.runId) as
-          LeaseRow | undefined;
-        if (held) {
-          const holder: RunLease = {
-            runId: held.run_id,
-            owner: held.owner,
-            pid: held.pid,
-            host: held.host,
-            at: held.at,
-          };
-          if (!isStale(holder)) throw new RunBusyError(lease.runId, holder);
-        }
-        this.#prepare(
-          'INSERT OR REPLACE INTO leases (run_id, owner, pid, host, at) VALUES (?, ?, ?, ?, ?)',
-        ).run(lease.runId, lease.owner, lease.pid, lease.host, lease.at);
-      })
-      .immediate();
+    (this.#acquire ??= this.#db.transaction((lease: RunLease, isStale: (held: RunLease) => boolean) => {
+      const held = this.#prepare('SELECT * FROM leases WHERE run_id = ?').get(lease.runId) as
+        LeaseRow | undefined;
+      if (held) {
+        const holder: RunLease = {
+          runId: held.run_id,
+          owner: held.owner,
+          pid: held.pid,
+          host: held.host,
+          at: held.at,
+        };
+        if (!isStale(holder)) throw new RunBusyError(lease.runId, holder);
+      }
+      this.#prepare(
+        'INSERT OR REPLACE INTO leases (run_id, owner, pid, host, at) VALUES (?, ?, ?, ?, ?)',
+      ).run(lease.runId, lease.owner, lease.pid, lease.host, lease.at);
+    })).immediate(lease, isStale);
   }
 
   releaseLease(runId: string, owner: string): void {
