@@ -43,6 +43,8 @@ export interface SupportContext {
   inbox?: string;
   stepsThisTurn: number;
   replies: SupportReply[];
+  /** For each buyer turn, how many replies came before it: reply i belongs to the last turn whose start is ≤ i. */
+  turnReplyStarts: number[];
   actions: SupportAction[];
   blocked: BlockedCall[];
   handoff?: { summary: string };

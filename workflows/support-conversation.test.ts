@@ -112,6 +112,21 @@ describe('support-conversation guards hold whatever the policy decides', () => {
     expect(snapshot.context.pending).toBeUndefined();
   });
 
+  it('shows the policy what the agent already said and which calls were refused, by turn', async () => {
+    const { policy } = await run(
+      [...authenticate, cancelOther, { kind: 'reply', text: 'anything else?' }],
+      ['my email is y@example.com', 'cancel #W2222222 please', 'hello?'],
+    );
+    const last = policy.seen.at(-1)!;
+    expect(last.agentReplies).toEqual([
+      { turn: 0, text: 'verified' },
+      { turn: 1, text: expect.stringContaining('not one of them') as unknown },
+    ]);
+    expect(last.blocked).toEqual([
+      expect.objectContaining({ tool: 'cancel_pending_order', reason: 'other_buyer', turn: 1 }),
+    ]);
+  });
+
   it('runs a write only after the buyer says yes in the very next message', async () => {
     const { snapshot, calls, policy } = await run(
       [...authenticate, cancelOwn, { kind: 'reply', text: 'done' }],

@@ -20,6 +20,17 @@ import {
 
 export * from './support-conversation-guards.js';
 
+/** The agent's replies so far, each with the buyer turn it answered. */
+function agentReplies(context: SupportContext): { turn: number; text: string }[] {
+  return context.replies.map((reply, i) => ({
+    turn: Math.max(
+      0,
+      context.turnReplyStarts.findLastIndex((start) => start <= i),
+    ),
+    text: reply.text,
+  }));
+}
+
 const stepOf = (event: unknown): PolicyStep => (event as { output: PolicyStep }).output;
 const callOf = (event: unknown): ToolCall | undefined => {
   const step = stepOf(event);
@@ -92,6 +103,7 @@ export const supportConversationMachine = setup({
         },
       ],
       stepsThisTurn: 0,
+      turnReplyStarts: [...context.turnReplyStarts, context.replies.length],
     })),
     clearPending: assign({ pending: undefined }),
     replyDeclined: assign(({ context }) => ({
@@ -164,6 +176,7 @@ export const supportConversationMachine = setup({
     ownedOrderIds: [],
     stepsThisTurn: 0,
     replies: [],
+    turnReplyStarts: [],
     actions: [],
     blocked: [],
     maxStepsPerTurn: input.maxStepsPerTurn ?? 12,
@@ -200,6 +213,7 @@ export const supportConversationMachine = setup({
           ...(context.userId === undefined ? {} : { userId: context.userId }),
           ...(context.sourceCampaign === undefined ? {} : { sourceCampaign: context.sourceCampaign }),
           ...(context.blocked.length === 0 ? {} : { blocked: context.blocked }),
+          ...(context.replies.length === 0 ? {} : { agentReplies: agentReplies(context) }),
         }),
         onDone: [
           { guard: 'overBudget', target: 'handingOff', actions: 'setBudgetHandoff' },

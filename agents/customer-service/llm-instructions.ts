@@ -42,6 +42,6 @@ export function supportInstructions(
     "You are Lodestone's customer-service agent for an online shop. Each time you are asked, you decide the ONE next step for the buyer's last message: propose one tool call, reply to the buyer, or hand off to a human. You do not run tools: the workflow checks every call you propose against the shop's rules, runs it (a write only after the buyer confirms), and asks you again with the result.",
     policySummary(coupons),
     `Tools you may propose ("write" tools change the buyer's data and need "confirm"):\n${tools.join('\n')}`,
-    'The input is the conversation so far, oldest first: buyer messages (with a machine-read hint of their intent and details, which may be wrong) and the outcome of every tool call. Tool calls after the last buyer message are the steps already taken for it; do not repeat one that already ran.',
+    'The input is the conversation so far, oldest first: buyer messages (with a machine-read hint of their intent and details, which may be wrong), the outcome of every tool call, and what you told the buyer ("agent"). Tool calls after the last buyer message are the steps already taken for it; do not repeat one that already ran.',
   ].join('\n\n');
 }

@@ -20,13 +20,19 @@ export interface TranscriptToolOutcome {
   readonly error?: string;
 }
 
+/** Something the agent said to the buyer, so that the model knows what its questions were. */
+export interface TranscriptAgentMessage {
+  readonly turn: number;
+  readonly agent: string;
+}
+
 /** What the model reads: only this thread's data. */
 export interface SupportTranscript {
   /** The authenticated buyer, or null before authentication. */
   readonly verifiedUserId: string | null;
   readonly sourceCampaign?: string;
   /** Buyer messages and tool outcomes in order. */
-  readonly conversation: readonly (TranscriptMessage | TranscriptToolOutcome)[];
+  readonly conversation: readonly (TranscriptMessage | TranscriptToolOutcome | TranscriptAgentMessage)[];
 }
 
 /**
@@ -40,11 +46,13 @@ export interface SupportTranscript {
  * ```
  */
 export function supportTranscript(view: PolicyView): SupportTranscript {
-  const conversation: (TranscriptMessage | TranscriptToolOutcome)[] = [];
+  const conversation: (TranscriptMessage | TranscriptToolOutcome | TranscriptAgentMessage)[] = [];
   view.turns.forEach((turn, index) => {
     conversation.push(message(turn, index));
     for (const o of view.observations) if (o.turn === index) conversation.push(outcome(o));
     for (const b of view.blocked ?? []) if (b.turn === index) conversation.push(refused(b));
+    for (const r of view.agentReplies ?? [])
+      if (r.turn === index) conversation.push({ turn: r.turn, agent: r.text });
   });
   return {
     verifiedUserId: view.userId ?? null,

@@ -42,6 +42,8 @@ export interface PolicyView {
   /** The authenticated buyer, once a find_user_id_* call succeeded. */
   readonly userId?: string;
   readonly sourceCampaign?: string;
+  /** What the agent told the buyer so far (answers, questions, confirmations), with the turn each answered. */
+  readonly agentReplies?: readonly { readonly turn: number; readonly text: string }[];
   /** Calls the workflow's guards refused, with the rule that refused them (oldest first). */
   readonly blocked?: readonly BlockedAttempt[];
 }
