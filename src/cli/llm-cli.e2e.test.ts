@@ -4,7 +4,6 @@
  * replay, show --cost, resume after SIGKILL, configuration errors, budgets, and that a whole run
  * opens no connection but to the configured endpoint.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +12,8 @@ import { startAgentLoopbackRouter, type AgentLoopbackRouter } from '../app/agent
 import { loopbackSteps, PLANNING_AGENTS, planScript, type PlanScript } from '../app/llm-plan-fixtures.js';
 import { Plan, TRACING_VARIABLES } from '../core/index.js';
 import { testAgentContext } from '../testing/index.js';
+import { spawnCli } from './test-cli.js';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'lodestone.js');
 const GOAL = 'Sell our ceramic tableware this month, budget 3000 GBP per day, keep CPA under 12 GBP';
 const dataDir = mkdtempSync(join(tmpdir(), 'lodestone-llm-cli-'));
 const TOOLS: Record<string, string[]> = {
@@ -72,18 +71,7 @@ const llmEnv = (r: AgentLoopbackRouter, extra: Record<string, string> = {}) =>
 
 /** Runs the CLI without blocking this process (the loopback servers live here). */
 function cli(args: string[], environment: NodeJS.ProcessEnv, nodeArgs: string[] = []) {
-  const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], { env: environment });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<{
-    code: number | null;
-    signal: NodeJS.Signals | null;
-    stdout: string;
-    stderr: string;
-  }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-  return { child, done };
+  return spawnCli(args, environment, { nodeArgs });
 }
 const run = (args: string[], environment: NodeJS.ProcessEnv, nodeArgs: string[] = []) =>
   cli(args, environment, nodeArgs).done;

@@ -3,7 +3,6 @@
  * ChatOpenAI client against an OpenAI-protocol loopback server on 127.0.0.1 answering from a
  * script. One request per decision of the customer-service agent.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +12,9 @@ import {
   SAMPLE_QUOTE_REPLY,
   SAMPLE_THREAD_DECISIONS,
 } from '../../agents/customer-service/llm-test-fixtures.js';
+import { runCli } from './test-cli.js';
 import { loopback, startOpenAILoopbackServer, type OpenAILoopbackServer } from '../testing/index.js';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'lodestone.js');
 const THREAD = join(import.meta.dirname, '..', '..', 'agents', 'customer-service', 'samples', 'thread.jsonl');
 
 let server: OpenAILoopbackServer | undefined;
@@ -39,18 +38,7 @@ function env(baseURL: string, extra: Record<string, string> = {}): NodeJS.Proces
   };
 }
 
-/** Runs the CLI without blocking this process (the loopback server lives here). */
-function run(args: string[], environment: NodeJS.ProcessEnv, stdin = '') {
-  const child = spawn(process.execPath, [BIN, ...args], { env: environment });
-  child.stdin.end(stdin);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
-}
+const run = runCli;
 
 const SAMPLE_DECISIONS = SAMPLE_THREAD_DECISIONS.map((d) => loopback.json(d));
 

@@ -4,16 +4,15 @@
  * thread from its journal with zero requests, `show --cost` prints the customer-service agent's
  * tokens and dollars, `runs --kind` lists the threads.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TRACING_VARIABLES } from '../core/index.js';
 import { SAMPLE_THREAD_DECISIONS } from '../../agents/customer-service/llm-test-fixtures.js';
+import { runCli } from './test-cli.js';
 import { loopback, startOpenAILoopbackServer, type OpenAILoopbackServer } from '../testing/index.js';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'lodestone.js');
 const THREAD = join(import.meta.dirname, '..', '..', 'agents', 'customer-service', 'samples', 'thread.jsonl');
 
 let server: OpenAILoopbackServer | undefined;
@@ -37,18 +36,7 @@ function env(dataDir: string, baseURL?: string): NodeJS.ProcessEnv {
   };
 }
 
-/** Runs the CLI without blocking this process (the loopback server lives here). */
-function run(args: string[], environment: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [BIN, ...args], { env: environment });
-  child.stdin.end();
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
-}
+const run = runCli;
 
 const SAMPLE_DECISIONS = SAMPLE_THREAD_DECISIONS.map((d) => loopback.json(d));
 
