@@ -194,13 +194,21 @@ describe('replaySupportRun', () => {
     );
   });
 
-  it('a buyer who was already a lead replays on a scratch lead store, and is reported as different', async () => {
+  it('a buyer who was already a lead replays as they ran: the scratch store is seeded with what the real one held', async () => {
     const { journal, leads } = stores();
-    await runSupportThreadJournaled(SAMPLE_THREAD, { journal, deps: liveDeps(leads) });
+    const first = await runSupportThreadJournaled(SAMPLE_THREAD, { journal, deps: liveDeps(leads) });
     const again = await runSupportThreadJournaled(SAMPLE_THREAD, { journal, deps: liveDeps(leads) });
     expect(again.result?.lead?.products[0]?.created).toBe(false);
+    const priors = journal.entries(again.runId).filter((e) => e.type === 'lead.prior');
+    expect(priors).toHaveLength(1);
+    expect(priors[0]?.data).toMatchObject({ kind: 'lead', leads: [{ buyer: 'amy.baker@example.com' }] });
     const replay = await replaySupportRun(again.runId, { journal, config, search });
-    expect(replay.identical).toBe(false);
+    expect(replay.identical).toBe(true);
+    expect(replay.result?.lead?.products[0]).toMatchObject({ created: false });
+    // The first thread met an empty store, and replays as a new lead.
+    const firstReplay = await replaySupportRun(first.runId, { journal, config, search });
+    expect(firstReplay).toMatchObject({ identical: true });
+    expect(firstReplay.result?.lead?.products[0]?.created).toBe(true);
   });
 
   it('rejects an unknown run and a run of another kind', async () => {

@@ -16,6 +16,7 @@ import {
   type ModelCallCache,
 } from '../../agents/llm/index.js';
 import { openSqliteLeadStore, type CouponPolicy } from '../../tools/leads/index.js';
+import { recordingLeadStore, seededLeadStore } from './support-run-leads.js';
 import {
   createSupportSession,
   type SupportAction,
@@ -208,6 +209,7 @@ export async function runSupportThreadJournaled(
     const policy = llm && llmSupportPolicy(llm, { clock: deps.clock, onEvent, ...coupons(started) });
     const thread: SupportDeps = {
       ...deps,
+      leads: recordingLeadStore(deps.leads, record),
       clock: recordingClock(deps.clock, record),
       ids: recordingIds(deps.ids, record),
       ...(policy ? { policy } : {}),
@@ -234,8 +236,8 @@ export async function runSupportThreadJournaled(
  * call answered from the journal by a model that cannot call out (a miss or a changed prompt ends
  * the thread in a handoff, as the workflow does for any failed decision), the tools' clock
  * readings and ids as journaled, a fresh copy of the retail store (as every thread gets) and a
- * scratch in-memory lead store — so a thread whose buyer was already a lead may replay differently,
- * and says so. The run's journal is not written.
+ * scratch in-memory lead store seeded, before each write, with what the real store held for that
+ * buyer (`lead.prior`), so a repeat buyer replays as they ran. The run's journal is not written.
  *
  * @example
  * ```ts
@@ -277,7 +279,7 @@ export async function replaySupportRun(
   const leads = openSqliteLeadStore(':memory:');
   const deps: SupportDeps = {
     search: options.search,
-    leads,
+    leads: seededLeadStore(leads, entries),
     clock: journaledClock(entries, view.run.createdAt),
     ids: journaledIds(entries),
     ...(started.campaign === undefined ? {} : { sourceCampaign: started.campaign }),
