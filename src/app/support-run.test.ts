@@ -22,6 +22,7 @@ import {
   SUPPORT_THREAD_KIND,
   supportLlmFromConfig,
   supportRunCost,
+  supportRunMessages,
   supportRunView,
 } from './support-run.js';
 import { withRunLease } from './run-lease.js';
@@ -171,6 +172,30 @@ describe('replaySupportRun', () => {
     const replay = await replaySupportRun(run.runId, { journal, config, search });
     expect(replay).toMatchObject({ identical: true, modelCalls: 0, replayedCalls: 0 });
     expect(replay.result).toEqual(JSON.parse(JSON.stringify(run.result)));
+  });
+
+  it('journals an interactive thread message by message, prints each reply as it comes, and replays it', async () => {
+    const { journal, leads } = stores();
+    // Messages that arrive one at a time, as a terminal gives them.
+    async function* typed(): AsyncGenerator<string> {
+      for (const message of SAMPLE_THREAD) yield await Promise.resolve(message);
+    }
+    const printed: string[] = [];
+    const run = await runSupportThreadJournaled(typed(), {
+      journal,
+      deps: liveDeps(leads),
+      onReply: (reply) => printed.push(reply?.text ?? ''),
+    });
+    expect(printed).toHaveLength(SAMPLE_THREAD.length);
+    expect(printed).toEqual(run.result?.replies.map((r) => r.text));
+    const view = supportRunView(journal, run.runId);
+    expect(view.started.messages).toEqual([]);
+    expect(supportRunMessages(view)).toEqual(SAMPLE_THREAD);
+    expect(view.entries.filter((e) => e.type === 'support.message').map((e) => e.data)).toEqual(
+      SAMPLE_THREAD.map((text, turn) => ({ turn, text })),
+    );
+    const replay = await replaySupportRun(run.runId, { journal, config, search });
+    expect(replay).toMatchObject({ identical: true, modelCalls: 0 });
   });
 
   it('says DIFFERENT, with no model call, when the journal cannot answer a decision', async () => {

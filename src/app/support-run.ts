@@ -20,6 +20,7 @@ import { recordingLeadStore, seededLeadStore } from './support-run-leads.js';
 import {
   createSupportSession,
   type SupportAction,
+  type SupportReply,
   type SupportDeps,
   type SupportThreadResult,
 } from '../../workflows/index.js';
@@ -52,7 +53,10 @@ export interface SupportLlm {
 
 /** The `run.started` entry of a support thread: everything its replay needs. */
 export interface SupportRunStarted {
-  /** The buyer's messages, in order. */
+  /**
+   * The buyer's messages, in order, when known upfront (`support --thread`). An interactive thread
+   * (`chat`) starts with none and journals each message as it comes (`support.message`).
+   */
   readonly messages: readonly string[];
   readonly mode: 'offline' | 'llm';
   /** The model name (LLM mode). */
@@ -174,23 +178,26 @@ export function llmSupportPolicy(
  * ```
  */
 export async function runSupportThreadJournaled(
-  messages: readonly string[],
+  messages: readonly string[] | AsyncIterable<string>,
   options: {
     journal: Journal;
     /** Stores, search, clock and ids of the thread; the policy is `llm`'s, or the offline one. */
     deps: Omit<SupportDeps, 'policy'>;
     llm?: SupportLlm | undefined;
     onEvent?: (event: LoopEvent) => void;
+    /** Each buyer message's reply as it comes (interactive threads print it). */
+    onReply?: (reply: SupportReply | undefined, done: boolean) => void;
   },
 ): Promise<SupportRunResult> {
   const { journal, deps, llm } = options;
   const now = () => deps.clock.now().toISOString();
   const runId = deps.ids('run');
-  const first = (messages[0] ?? '').trim();
+  const known = Array.isArray(messages) ? (messages as readonly string[]) : undefined;
+  const first = (known?.[0] ?? 'chat').trim();
   const title = first.length > 120 ? `${first.slice(0, 119)}…` : first;
   journal.createRun({ id: runId, kind: SUPPORT_THREAD_KIND, title, at: now() });
   const started: SupportRunStarted = {
-    messages,
+    messages: known ?? [],
     ...(llm
       ? { mode: 'llm' as const, model: llm.setup.modelName, budgets: llm.budgets }
       : { mode: 'offline' as const }),
@@ -215,9 +222,16 @@ export async function runSupportThreadJournaled(
       ...(policy ? { policy } : {}),
     };
     try {
-      const result = await driveThread(messages, thread, (turn, actions) => {
-        for (const action of actions) record('support.action', { turn, ...action });
-      });
+      // An interactive thread's messages are journaled as they come: they are the replay's input.
+      const input = known ?? journaledMessages(messages as AsyncIterable<string>, record);
+      const result = await driveThread(
+        input,
+        thread,
+        (turn, actions) => {
+          for (const action of actions) record('support.action', { turn, ...action });
+        },
+        options.onReply,
+      );
       record('support.result', result);
       const status = result.handoff ? 'handoff' : 'resolved';
       journal.setStatus(runId, status, now());
@@ -289,7 +303,7 @@ export async function replaySupportRun(
     ...(policy ? { policy } : {}),
   };
   try {
-    const result = await driveThread(started.messages, deps, () => {});
+    const result = await driveThread(supportRunMessages(view), deps, () => {});
     const before = view.result;
     const identical = before !== undefined && sameOutcome(before, result);
     const status = result.handoff ? 'handoff' : 'resolved';
@@ -342,21 +356,53 @@ export function supportRunCost(view: SupportRunView, config: Config): CostLedger
   return costLedger(view.entries, pricesFromConfig(config, view.started.model ?? ''));
 }
 
+/**
+ * The buyer's messages of a support thread run: given upfront (`support --thread`), or journaled
+ * one by one as they came (`chat`).
+ *
+ * @example
+ * ```ts
+ * supportRunMessages(supportRunView(journal, runId)); // ['Hi!', 'Do you sell …?']
+ * ```
+ */
+export function supportRunMessages(view: SupportRunView): readonly string[] {
+  if (view.started.messages.length > 0) return view.started.messages;
+  return view.entries
+    .filter((e) => e.type === 'support.message')
+    .map((e) => (e.data as { text: string }).text);
+}
+
+/** Journals each message as it arrives (`support.message`), then passes it on. */
+async function* journaledMessages(
+  messages: AsyncIterable<string>,
+  record: (type: string, data: unknown) => void,
+): AsyncGenerator<string> {
+  let turn = 0;
+  for await (const text of messages) {
+    record('support.message', { turn: turn++, text });
+    yield text;
+  }
+}
+
 /** Sends the messages one by one (none after a handoff), reporting each turn's new tool actions. */
 async function driveThread(
-  messages: readonly string[],
+  messages: Iterable<string> | AsyncIterable<string>,
   deps: SupportDeps,
   onTurn: (turn: number, actions: readonly SupportAction[]) => void,
+  onReply?: (reply: SupportReply | undefined, done: boolean) => void,
 ): Promise<SupportThreadResult> {
   const session = createSupportSession(deps);
   try {
     let seen = 0;
-    for (const [turn, message] of messages.entries()) {
+    let turn = 0;
+    for await (const message of messages) {
       if (session.done) break;
-      await session.send(message);
+      const reply = await session.send(message);
       const { actions } = session.result();
-      onTurn(turn, actions.slice(seen));
+      onTurn(turn++, actions.slice(seen));
       seen = actions.length;
+      onReply?.(reply, session.done);
+      if (session.done) break;
     }
     return session.result();
   } finally {

@@ -10,14 +10,14 @@ import {
 import type { LoopEvent } from '../../agents/llm/index.js';
 import { Catalog, loadCatalogData } from '../../tools/catalog/index.js';
 import { openSqliteLeadStore } from '../../tools/leads/index.js';
-import { createSupportSession, type SupportDeps, type SupportThreadResult } from '../../workflows/index.js';
+import type { SupportDeps, SupportThreadResult } from '../../workflows/index.js';
 import {
-  llmSupportPolicy,
   openRunJournal,
   replaySupportRun,
   runSupportThreadJournaled,
   supportLlmFromConfig,
   supportRunCost,
+  supportRunMessages,
   supportRunView,
   type SupportRunResult,
 } from '../app/index.js';
@@ -117,7 +117,7 @@ export function showSupportRun(
   const { run, started } = view;
   const mode = started.mode === 'llm' ? `LLM ${started.model ?? ''}` : 'offline';
   process.stdout.write(`${run.id}  ${run.status}  created ${run.createdAt}  support thread (${mode})\n\n`);
-  if (view.result) process.stdout.write(renderThread(started.messages, view.result));
+  if (view.result) process.stdout.write(renderThread(supportRunMessages(view), view.result));
   if (view.error) process.stdout.write(`Failed: ${view.error.message}\n`);
   if (cost) process.stdout.write(`\n${renderCost(cost)}`);
   if (opts.journal) {
@@ -198,36 +198,47 @@ export function registerSupportCommands(program: Command, ctx: CliContext): void
     .command('chat')
     .description('Talk to the customer-service agent as a buyer would (interactive; Ctrl-D to end).')
     .option('--campaign <id>', 'the campaign (run id) whose ad brought the buyer')
+    .addHelpText(
+      'after',
+      '\nThe conversation is saved as a support-thread run (its id on stderr at the end): lodestone show <run> [--cost], lodestone replay <run>.',
+    )
     .action(async (opts: { campaign?: string }) => {
+      // A bad model setting throws a ConfigError here, before any store is opened or any call made.
       const llm = supportLlmFromConfig(ctx.config);
-      const policy = llm && llmSupportPolicy(llm, { clock: systemClock, onEvent: llmEvents(ctx) });
       const deps = supportDeps(ctx, opts.campaign);
-      const session = createSupportSession({ ...deps, ...(policy ? { policy } : {}) });
+      const journal = openRunJournal(ctx.config);
       const rl = createInterface({
         input: process.stdin,
         output: process.stdout,
         terminal: process.stdin.isTTY,
       });
+      async function* lines(): AsyncGenerator<string> {
+        for await (const line of rl) if (line.trim() !== '') yield line;
+      }
       try {
         if (process.stdin.isTTY)
           process.stdout.write('Ask about a product, an order or a return. Ctrl-D ends.\n');
-        for await (const line of rl) {
-          if (line.trim() === '') continue;
-          const reply = await session.send(line);
-          if (reply)
-            process.stdout.write(
-              `agent: ${reply.text}${reply.citations.length ? `  [${reply.citations.join(', ')}]` : ''}\n`,
-            );
-          if (session.done) {
-            process.stdout.write('(handed off to a human)\n');
-            break;
-          }
-        }
-        const lead = session.result().lead;
-        if (lead) process.stdout.write(`Lead captured: ${JSON.stringify(lead)}\n`);
+        const run = await runSupportThreadJournaled(lines(), {
+          journal,
+          deps,
+          llm,
+          onEvent: llmEvents(ctx),
+          onReply: (reply, done) => {
+            if (reply)
+              process.stdout.write(
+                `agent: ${reply.text}${reply.citations.length ? `  [${reply.citations.join(', ')}]` : ''}\n`,
+              );
+            if (done) process.stdout.write('(handed off to a human)\n');
+          },
+        });
+        if (!run.result) return reportFailure(ctx, run, false);
+        if (run.result.lead) process.stdout.write(`Lead captured: ${JSON.stringify(run.result.lead)}\n`);
+        process.stderr.write(
+          `(run ${run.runId} saved as ${run.status}: lodestone show ${run.runId} --cost, lodestone replay ${run.runId})\n`,
+        );
       } finally {
         rl.close();
-        session.stop();
+        journal.close();
         deps.close();
       }
     });
