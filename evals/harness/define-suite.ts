@@ -65,6 +65,18 @@ export interface MetricInfo {
   readonly range?: readonly [number, number];
 }
 
+/**
+ * A metric that is a share (or a 0/1 per task): its range is [0, 1].
+ *
+ * @example
+ * ```ts
+ * metrics: { success: shareMetric('database end state equals the gold replay'), handoff: shareMetric('handed off', 'lower') }
+ * ```
+ */
+export function shareMetric(description: string, better: MetricInfo['better'] = 'higher'): MetricInfo {
+  return { description, better, range: [0, 1] };
+}
+
 /** One scored trial, as aggregates see it (outputs stay on the worker). */
 export interface ScoredTrial {
   readonly taskId: string;

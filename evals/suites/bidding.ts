@@ -59,6 +59,7 @@ import {
   type MetricInfo,
   type ScoredTrial,
   type TrialContext,
+  shareMetric,
 } from '../harness/index.js';
 import { PLAN_POLICY, planCampaigns, plannedPolicy } from './bidding-plan.js';
 
@@ -356,17 +357,13 @@ const DESCRIPTIONS: Readonly<Record<BiddingMetric, MetricInfo>> = {
   score: { description: 'AuctionNet score per focal advertiser', better: 'higher' },
   conversions: { description: 'realised paid conversions per focal advertiser', better: 'higher' },
   cpaRatio: { description: 'pooled realised CPA over target CPA', better: 'lower' },
-  budgetUsed: { description: 'mean spend / budget', better: 'higher', range: [0, 1] },
+  budgetUsed: shareMetric('mean spend / budget'),
   overspendCount: { description: 'advertisers of the market charged beyond their budget', better: 'lower' },
   competitiveRatio: {
     description: 'decision score over the planned hindsight optimum',
     better: 'higher',
   },
-  cpaPenalty: {
-    description: 'mean CPA penalty factor min(1, (target / CPA)²)',
-    better: 'higher',
-    range: [0, 1],
-  },
+  cpaPenalty: shareMetric('mean CPA penalty factor min(1, (target / CPA)²)'),
 };
 
 const LABEL: Readonly<Record<BiddingPolicy, string>> = {

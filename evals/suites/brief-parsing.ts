@@ -25,7 +25,7 @@ import { LodestoneError } from '../../src/core/index.js';
 import { testAgentContext } from '../../src/testing/index.js';
 import type { ToolRegistry } from '../../tools/define-tool.js';
 import { GOLD_DIR, readJsonl } from '../datasets/index.js';
-import { dataHash, defineSuite, type MetricInfo } from '../harness/index.js';
+import { dataHash, defineSuite, type MetricInfo, shareMetric } from '../harness/index.js';
 import { modelAnswerFailure, withEvalLlm } from '../llm/index.js';
 import { BRIEF_FIELDS, compareBrief, type GoldBrief } from '../scorers/index.js';
 
@@ -115,22 +115,8 @@ function llmAgent(): { ctx: AgentContext; tools: ToolRegistry } {
 
 const fieldMetrics: Record<string, MetricInfo> = Object.fromEntries(
   BRIEF_FIELDS.flatMap((f) => [
-    [
-      `field:${f}`,
-      {
-        description: `share of goals whose ${f} is right`,
-        better: 'higher' as const,
-        range: [0, 1] as const,
-      },
-    ],
-    [
-      `heldout:field:${f}`,
-      {
-        description: `share of held-out goals whose ${f} is right`,
-        better: 'higher' as const,
-        range: [0, 1] as const,
-      },
-    ],
+    [`field:${f}`, shareMetric(`share of goals whose ${f} is right`)],
+    [`heldout:field:${f}`, shareMetric(`share of held-out goals whose ${f} is right`)],
   ]),
 );
 
@@ -212,25 +198,15 @@ export const briefParsing = defineSuite<GoalTask, BriefOutput>({
     };
   },
   metrics: {
-    exact: { description: 'every scored field right', better: 'higher', range: [0, 1] },
-    'exact:en': { description: 'exact match on English goals', better: 'higher', range: [0, 1] },
-    'exact:zh': { description: 'exact match on Chinese goals', better: 'higher', range: [0, 1] },
-    'exact:mixed': { description: 'exact match on mixed-language goals', better: 'higher', range: [0, 1] },
-    'exact:train': {
-      description: 'exact match on the train goals of goals.jsonl',
-      better: 'higher',
-      range: [0, 1],
-    },
-    'exact:test-legacy': {
-      description: 'exact match on the test goals of goals.jsonl (the parser was tuned against them)',
-      better: 'higher',
-      range: [0, 1],
-    },
-    'exact:heldout': {
-      description: 'exact match on heldout.jsonl, written without looking at the parser',
-      better: 'higher',
-      range: [0, 1],
-    },
+    exact: shareMetric('every scored field right'),
+    'exact:en': shareMetric('exact match on English goals'),
+    'exact:zh': shareMetric('exact match on Chinese goals'),
+    'exact:mixed': shareMetric('exact match on mixed-language goals'),
+    'exact:train': shareMetric('exact match on the train goals of goals.jsonl'),
+    'exact:test-legacy': shareMetric(
+      'exact match on the test goals of goals.jsonl (the parser was tuned against them)',
+    ),
+    'exact:heldout': shareMetric('exact match on heldout.jsonl, written without looking at the parser'),
     ...fieldMetrics,
   },
   primaryMetric: 'exact',

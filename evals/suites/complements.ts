@@ -23,7 +23,7 @@ import { rankComplementsLlm, type ComplementCandidate } from '../../agents/audie
 import { mineRules, type RetailLine } from '../../tools/catalog/index.js';
 import type { AssociationRule } from '../../src/core/index.js';
 import { readGroceries, type Groceries } from '../datasets/index.js';
-import { defineSuite, deriveSeed } from '../harness/index.js';
+import { defineSuite, deriveSeed, shareMetric } from '../harness/index.js';
 import { modelAnswerFailure, withEvalLlm } from '../llm/index.js';
 import { ndcgAtK, recallAtK } from '../scorers/index.js';
 
@@ -200,17 +200,9 @@ export const complements = defineSuite<BasketTask, Recommendations, Env>({
     };
   },
   metrics: {
-    'recall@10': { description: 'the hidden item is in the top 10', better: 'higher', range: [0, 1] },
-    'ndcg@10': {
-      description: '1/log2(rank+1) of the hidden item within the top 10',
-      better: 'higher',
-      range: [0, 1],
-    },
-    'complementShare@10': {
-      description: 'recommendations from another level-2 group than the basket’s items',
-      better: 'higher',
-      range: [0, 1],
-    },
+    'recall@10': shareMetric('the hidden item is in the top 10'),
+    'ndcg@10': shareMetric('1/log2(rank+1) of the hidden item within the top 10'),
+    'complementShare@10': shareMetric('recommendations from another level-2 group than the basket’s items'),
   },
   primaryMetric: 'recall@10',
 });

@@ -19,7 +19,7 @@ import { testAgentContext } from '../../src/testing/index.js';
 import { CATEGORIES } from '../../tools/catalog/index.js';
 import type { ToolRegistry } from '../../tools/define-tool.js';
 import { GOLD_DIR, readJsonl } from '../datasets/index.js';
-import { dataHash, defineSuite } from '../harness/index.js';
+import { dataHash, defineSuite, shareMetric } from '../harness/index.js';
 import { modelAnswerFailure, withEvalLlm } from '../llm/index.js';
 
 const PRODUCTS = new URL('creative/products.jsonl', GOLD_DIR);
@@ -141,10 +141,10 @@ export const creative = defineSuite<CreativeTask, CreativeLabels, Env>({
     };
   },
   metrics: {
-    category: { description: 'category matches the hand label', better: 'higher', range: [0, 1] },
-    priceBand: { description: 'price band matches the hand label', better: 'higher', range: [0, 1] },
-    season: { description: 'season matches the hand label', better: 'higher', range: [0, 1] },
-    all: { description: 'all three right', better: 'higher', range: [0, 1] },
+    category: shareMetric('category matches the hand label'),
+    priceBand: shareMetric('price band matches the hand label'),
+    season: shareMetric('season matches the hand label'),
+    all: shareMetric('all three right'),
   },
   primaryMetric: 'all',
 });

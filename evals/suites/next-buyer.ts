@@ -39,7 +39,7 @@ import { buyerPropensity, PurchaseIndex } from '../../tools/audience/index.js';
 import { Catalog, deriveCatalog, mineRules } from '../../tools/catalog/index.js';
 import type { ToolRegistry } from '../../tools/define-tool.js';
 import { retailMonths, TARGET_START } from '../datasets/index.js';
-import { defineSuite, hashShare, type TrialContext } from '../harness/index.js';
+import { defineSuite, hashShare, type TrialContext, shareMetric } from '../harness/index.js';
 import { withEvalLlm } from '../llm/index.js';
 import { auc, recallAtK } from '../scorers/index.js';
 
@@ -206,17 +206,9 @@ export const nextBuyer = defineSuite<ProductTask, CandidateScores, Env>({
     };
   },
   metrics: {
-    auc: { description: 'chance a February buyer outranks a non-buyer', better: 'higher', range: [0, 1] },
-    'recall@50': {
-      description: 'share of the February buyers in the top 50',
-      better: 'higher',
-      range: [0, 1],
-    },
-    'hit@50': {
-      description: 'at least one February buyer in the top 50 (the pass)',
-      better: 'higher',
-      range: [0, 1],
-    },
+    auc: shareMetric('chance a February buyer outranks a non-buyer'),
+    'recall@50': shareMetric('share of the February buyers in the top 50'),
+    'hit@50': shareMetric('at least one February buyer in the top 50 (the pass)'),
   },
   primaryMetric: 'auc',
 });

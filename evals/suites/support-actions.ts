@@ -26,7 +26,7 @@ import {
   type IntentClassifier,
 } from '../../agents/customer-service/index.js';
 import { readAbcd } from '../datasets/abcd.js';
-import { defineSuite } from '../harness/index.js';
+import { defineSuite, shareMetric } from '../harness/index.js';
 import { modelAnswerFailure, withEvalLlm } from '../llm/index.js';
 import { exactMatch, normalizedEditDistance, prefixMatch } from '../scorers/index.js';
 
@@ -158,26 +158,10 @@ export const supportActions = defineSuite<ActionTask, ActionPrediction, Env>({
     };
   },
   metrics: {
-    exactMatch: {
-      description: 'predicted action sequence is the gold one',
-      better: 'higher',
-      range: [0, 1],
-    },
-    prefixMatch: {
-      description: 'share of the gold sequence matched from its first action',
-      better: 'higher',
-      range: [0, 1],
-    },
-    editDistance: {
-      description: 'Levenshtein distance over actions / the longer length',
-      better: 'lower',
-      range: [0, 1],
-    },
-    subflowAccuracy: {
-      description: 'predicted ABCD subflow is the conversation’s',
-      better: 'higher',
-      range: [0, 1],
-    },
+    exactMatch: shareMetric('predicted action sequence is the gold one'),
+    prefixMatch: shareMetric('share of the gold sequence matched from its first action'),
+    editDistance: shareMetric('Levenshtein distance over actions / the longer length', 'lower'),
+    subflowAccuracy: shareMetric('predicted ABCD subflow is the conversation’s'),
   },
   primaryMetric: 'prefixMatch',
 });

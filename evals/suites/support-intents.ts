@@ -22,7 +22,7 @@ import {
   tokenize,
   type IntentClassifier,
 } from '../../agents/customer-service/index.js';
-import { defineSuite, type ScoredTrial } from '../harness/index.js';
+import { defineSuite, type ScoredTrial, shareMetric } from '../harness/index.js';
 import { modelAnswerFailure, withEvalLlm } from '../llm/index.js';
 
 /** One buyer message and its gold intent. */
@@ -145,13 +145,8 @@ export const supportIntents = defineSuite<IntentTask, string, Env>({
     ),
   }),
   metrics: {
-    accuracy: { description: 'predicted intent is the gold intent', better: 'higher', range: [0, 1] },
-    ...Object.fromEntries(
-      SLICES.map((s) => [
-        `accuracy:${s}`,
-        { description: `accuracy on ${s} messages`, better: 'higher' as const, range: [0, 1] as const },
-      ]),
-    ),
+    accuracy: shareMetric('predicted intent is the gold intent'),
+    ...Object.fromEntries(SLICES.map((s) => [`accuracy:${s}`, shareMetric(`accuracy on ${s} messages`)])),
   },
   primaryMetric: 'accuracy',
 });

@@ -42,7 +42,7 @@ import {
   type Tau2Task,
 } from '../datasets/tau2-retail.js';
 import { simulateUser, userProfile, type EndReason, type Exchange } from '../datasets/tau2-user.js';
-import { defineSuite, type TrialContext } from '../harness/index.js';
+import { defineSuite, type TrialContext, shareMetric } from '../harness/index.js';
 import { modelAnswerFailure, withEvalLlm } from '../llm/index.js';
 
 /** What a policy left after a simulated conversation on one task. */
@@ -246,36 +246,12 @@ export const supportTau2 = defineSuite<Tau2Task, Tau2Outcome, Env>({
   },
   score: scoreTau2,
   metrics: {
-    success: {
-      description: 'database end state equals the gold replay (τ²-bench DB reward)',
-      better: 'higher',
-      range: [0, 1],
-    },
-    writeRecall: {
-      description: 'share of the gold writes made with the same arguments (tasks with writes)',
-      better: 'higher',
-      range: [0, 1],
-    },
-    wrongWrite: {
-      description: 'made a write the gold trajectory does not make',
-      better: 'lower',
-      range: [0, 1],
-    },
-    authenticated: {
-      description: 'verified the task’s own user (tasks whose gold authenticates)',
-      better: 'higher',
-      range: [0, 1],
-    },
-    communicated: {
-      description: 'share of the communicate_info strings said in a reply (not part of pass)',
-      better: 'higher',
-      range: [0, 1],
-    },
-    handoff: {
-      description: 'handed to a human agent (the gold transfers in some tasks)',
-      better: 'lower',
-      range: [0, 1],
-    },
+    success: shareMetric('database end state equals the gold replay (τ²-bench DB reward)'),
+    writeRecall: shareMetric('share of the gold writes made with the same arguments (tasks with writes)'),
+    wrongWrite: shareMetric('made a write the gold trajectory does not make', 'lower'),
+    authenticated: shareMetric('verified the task’s own user (tasks whose gold authenticates)'),
+    communicated: shareMetric('share of the communicate_info strings said in a reply (not part of pass)'),
+    handoff: shareMetric('handed to a human agent (the gold transfers in some tasks)', 'lower'),
   },
   primaryMetric: 'success',
 });
