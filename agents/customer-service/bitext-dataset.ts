@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DataError } from '../../src/core/index.js';
+import { DataError, seededRandom } from '../../src/core/index.js';
 
 /** The shipped Bitext folder, resolved from this module so any working directory works. */
 export const DEFAULT_BITEXT_DIR = fileURLToPath(new URL('../../data/bitext-cs', import.meta.url));
@@ -119,18 +119,6 @@ export function intentDataHash(dataDir: string = DEFAULT_BITEXT_DIR): string {
       context: { path },
     });
   }
-}
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same split on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -25,6 +25,7 @@ import {
   words,
 } from '../../memory/index.js';
 import type { Embedder, WordVectors } from '../../memory/index.js';
+import { seededRandom } from '../../src/core/index.js';
 
 const SEED = 42;
 const DIM = 512;
@@ -121,13 +122,7 @@ async function accuracy(
 
 /** Seeded Fisher–Yates split: the first `fraction` become queries. */
 function split<T>(items: readonly T[], fraction: number, seed: number): { queries: T[]; index: T[] } {
-  let s = seed >>> 0;
-  const random = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
+  const random = seededRandom(seed);
   const shuffled = [...items];
   for (let i = shuffled.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

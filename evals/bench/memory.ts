@@ -21,6 +21,7 @@ import { Document } from '@langchain/core/documents';
 import hnswlib from 'hnswlib-node';
 import { BruteForceMemory, DEFAULT_HNSW_SETTINGS, HnswMemory } from '../../memory/index.js';
 import type { VectorItem } from '../../memory/index.js';
+import { seededRandom } from '../../src/core/index.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -48,14 +49,7 @@ const progress = (message: string) => process.stderr.write(`[bench:memory] ${mes
 
 /** mulberry32 with Box–Muller: seeded, so every run sees the same data. */
 function gaussianSource(seed: number): { uniform: () => number; gauss: () => number } {
-  let s = seed >>> 0;
-  const uniform = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
+  const uniform = seededRandom(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
   return { uniform, gauss };
 }

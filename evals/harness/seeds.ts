@@ -18,25 +18,8 @@ export function deriveSeed(seed: string | number, ...path: readonly (string | nu
   return digest.readUInt32BE(0);
 }
 
-/**
- * A small, fast seeded generator (mulberry32) returning floats in [0, 1).
- *
- * @example
- * ```ts
- * const random = seededRandom(deriveSeed('42', 'bootstrap'));
- * random(); // 0.…, the same on every machine
- * ```
- */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator of trials and bootstraps (mulberry32), shared with the rest of the project. */
+export { seededRandom } from '../../src/core/index.js';
 
 /** A share in [0, 1) decided by hashing `key` — for fixed, order-free train/test splits. */
 export function hashShare(key: string): number {

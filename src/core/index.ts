@@ -7,3 +7,4 @@ export * from './schemas/index.js';
 export * from './journal/index.js';
 export * from './model/index.js';
 export * from './money.js';
+export * from './random.js';

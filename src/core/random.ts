@@ -1,0 +1,20 @@
+/**
+ * A small, fast seeded generator (mulberry32) returning floats in [0, 1): the same seed gives the
+ * same sequence on every machine. Splits, shuffles, benchmarks and eval trials all draw from it.
+ *
+ * @example
+ * ```ts
+ * const random = seededRandom(42);
+ * random(); // 0.…, the same on every machine
+ * ```
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
