@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AudienceReasonerOutput } from '../audience-reasoner/index.js';
 import { fixedClock } from '../../src/core/index.js';
 import { ScriptedChatModel, script } from '../../src/testing/index.js';
-import {
-  BudgetExceededError,
-  BudgetLedger,
-  initialMessages,
-  runToolLoop,
-  type BudgetLimits,
-} from './index.js';
-import { FINAL, TOOLS } from './test-fixtures.js';
+import { BudgetExceededError, BudgetLedger, runToolLoop, type BudgetLimits } from './index.js';
+import { audienceLoop, FINAL } from './test-fixtures.js';
 
 const START = '2026-11-29T09:00:00Z';
 
@@ -20,11 +13,9 @@ function run(
   onEvent = () => {},
 ) {
   return runToolLoop({
+    ...audienceLoop(),
     agent,
     model,
-    tools: TOOLS,
-    output: AudienceReasonerOutput,
-    messages: initialMessages({ instructions: 'Find segments.', output: AudienceReasonerOutput, input: {} }),
     ledger,
     retry: { maxRetries: 0, delayMs: () => 0 },
     onEvent,

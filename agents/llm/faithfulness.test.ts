@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { AudienceReasonerOutput } from '../audience-reasoner/index.js';
 import { ScriptedChatModel, script } from '../../src/testing/index.js';
 import {
   UnfaithfulReasoningError,
   checkFaithfulness,
   contentText,
   faithfulnessCheck,
-  initialMessages,
   runToolLoop,
   type LoopEvent,
 } from './index.js';
-import { FINAL, TOOLS, faithfulSegment } from './test-fixtures.js';
+import { audienceLoop, FINAL, faithfulSegment } from './test-fixtures.js';
 
 const RESULTS = [
   { toolCallId: 'c1', result: { rules: [{ from: '22720', to: '22722', confidence: 0.62 }] } },
@@ -74,12 +72,6 @@ describe('checkFaithfulness', () => {
 });
 
 describe('faithfulness in the tool loop', () => {
-  const messages = initialMessages({
-    instructions: 'Find segments.',
-    output: AudienceReasonerOutput,
-    input: {},
-  });
-
   it('re-asks an unfaithful chain with the list of unsupported refs', async () => {
     const events: LoopEvent[] = [];
     const model = new ScriptedChatModel([
@@ -89,11 +81,8 @@ describe('faithfulness in the tool loop', () => {
       script.json(FINAL),
     ]);
     const result = await runToolLoop({
-      agent: 'audience-reasoner',
+      ...audienceLoop(),
       model,
-      tools: TOOLS,
-      output: AudienceReasonerOutput,
-      messages,
       check: faithfulnessCheck({ agent: 'audience-reasoner' }),
       onEvent: (e) => events.push(e),
     });
@@ -107,11 +96,8 @@ describe('faithfulness in the tool loop', () => {
   it('rejects an unfaithful chain at once in reject mode', async () => {
     const model = new ScriptedChatModel([script.json({ segments: [invented] })]);
     const error = await runToolLoop({
-      agent: 'audience-reasoner',
+      ...audienceLoop(),
       model,
-      tools: TOOLS,
-      output: AudienceReasonerOutput,
-      messages,
       check: faithfulnessCheck({ agent: 'audience-reasoner', mode: 'reject' }),
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnfaithfulReasoningError);

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { AudienceReasonerOutput } from '../audience-reasoner/index.js';
 import { fixedClock } from '../../src/core/index.js';
 import { ScriptedChatModel, memoryJournal, script } from '../../src/testing/index.js';
 import {
   ReplayDivergedError,
   ReplayMissError,
-  initialMessages,
   journalCallCache,
   journalLoopEvents,
   runToolLoop,
   type LoopEvent,
   type ModelCallCache,
 } from './index.js';
-import { FINAL, TOOLS } from './test-fixtures.js';
+import { audienceLoop, FINAL } from './test-fixtures.js';
 
 const clock = fixedClock('2026-11-29T09:00:00Z');
 
@@ -21,15 +19,8 @@ function run(
   options: { cache?: ModelCallCache; onEvent?: (e: LoopEvent) => void; input?: unknown },
 ) {
   return runToolLoop({
-    agent: 'audience-reasoner',
+    ...audienceLoop(options.input ?? { productIds: ['22722'] }),
     model,
-    tools: TOOLS,
-    output: AudienceReasonerOutput,
-    messages: initialMessages({
-      instructions: 'Find segments.',
-      output: AudienceReasonerOutput,
-      input: options.input ?? { productIds: ['22722'] },
-    }),
     clock,
     ...(options.cache ? { cache: options.cache } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),

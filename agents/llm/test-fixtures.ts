@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import type { AudienceSegment } from '../../src/core/index.js';
+import { AudienceReasonerOutput } from '../audience-reasoner/index.js';
+import { initialMessages } from './prompt.js';
 import { defineTool } from '../../tools/define-tool.js';
 
 const RULES = [
@@ -81,3 +83,21 @@ export function faithfulSegment(overrides: Partial<AudienceSegment> = {}): Audie
 }
 
 export const FINAL = { segments: [faithfulSegment()] };
+
+/**
+ * The audience-reasoner tool loop the agents/llm tests run: its agent key, the fixture tools, the
+ * agent's output schema and the opening messages for `input`. Spread it into `runToolLoop`.
+ *
+ * @example
+ * ```ts
+ * await runToolLoop({ ...audienceLoop({ productIds: ['22722'] }), model, clock });
+ * ```
+ */
+export function audienceLoop(input: unknown = {}) {
+  return {
+    agent: 'audience-reasoner',
+    tools: TOOLS,
+    output: AudienceReasonerOutput,
+    messages: initialMessages({ instructions: 'Find segments.', output: AudienceReasonerOutput, input }),
+  };
+}

@@ -7,14 +7,8 @@ import { ChatOpenAI } from '@langchain/openai';
 import { HumanMessage } from '@langchain/core/messages';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AudienceReasonerOutput } from '../../agents/audience-reasoner/index.js';
-import {
-  ModelCallError,
-  initialMessages,
-  runToolLoop,
-  type LoopEvent,
-  type ToolLoopResult,
-} from '../../agents/llm/index.js';
-import { FINAL, TOOLS } from '../../agents/llm/test-fixtures.js';
+import { ModelCallError, runToolLoop, type LoopEvent, type ToolLoopResult } from '../../agents/llm/index.js';
+import { audienceLoop, FINAL } from '../../agents/llm/test-fixtures.js';
 import { loadConfig } from '../core/index.js';
 import {
   loopback,
@@ -42,15 +36,8 @@ async function runAgent(
   maxRetries = 2,
 ): Promise<ToolLoopResult<unknown>> {
   return runToolLoop({
-    agent: 'audience-reasoner',
+    ...audienceLoop({ productIds: ['22722'] }),
     model,
-    tools: TOOLS,
-    output: AudienceReasonerOutput,
-    messages: initialMessages({
-      instructions: 'Find segments.',
-      output: AudienceReasonerOutput,
-      input: { productIds: ['22722'] },
-    }),
     retry: { maxRetries, delayMs: () => 0 },
     onEvent: (e) => events.push(e),
   });
@@ -140,15 +127,8 @@ describe('retries through ChatOpenAI', () => {
     });
     const events: LoopEvent[] = [];
     await runToolLoop({
-      agent: 'audience-reasoner',
+      ...audienceLoop(),
       model,
-      tools: TOOLS,
-      output: AudienceReasonerOutput,
-      messages: initialMessages({
-        instructions: 'Find segments.',
-        output: AudienceReasonerOutput,
-        input: {},
-      }),
       retry: { maxRetries: 1, delayMs: () => 0 },
       callTimeoutMs: 150,
       onEvent: (e) => events.push(e),
