@@ -1,50 +1,26 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import {
   createOfflinePolicy,
-  createSampleProductSearch,
   type PolicyStep,
   type SupportPolicy,
 } from '../agents/customer-service/index.js';
-import { fixedClock, sequentialIds } from '../src/core/index.js';
-import { DEFAULT_COUPON_POLICY, openSqliteLeadStore, type LeadStore } from '../tools/leads/index.js';
-import { isRetailWriteTool, loadRetailDb, openRetailStore } from '../tools/retail/index.js';
-import { runSupportThread } from './support-conversation-session.js';
+import { DEFAULT_COUPON_POLICY } from '../tools/leads/index.js';
+import { isRetailWriteTool } from '../tools/retail/index.js';
+import {
+  ADVERSARIAL_THREADS,
+  PRISTINE_HASH,
+  RETAIL_DB,
+  runOnFreshStores,
+  secretsOf,
+} from './adversarial-fixtures.js';
 
-const AdversarialThreads = z.object({
-  about: z.string(),
-  threads: z.array(
-    z.object({
-      id: z.string(),
-      messages: z.array(z.string()).min(1),
-      expect: z.object({
-        replyMatches: z.string().optional(),
-        writes: z.array(z.string()).optional(),
-        coupons: z.number().int().optional(),
-        leads: z.number().int().optional(),
-        mustNotContain: z.array(z.string()).optional(),
-      }),
-    }),
-  ),
-});
+const threads = ADVERSARIAL_THREADS;
+const db = RETAIL_DB;
+const pristine = PRISTINE_HASH;
 
-const { threads } = AdversarialThreads.parse(
-  JSON.parse(readFileSync('agents/customer-service/adversarial/threads.json', 'utf8')),
-);
-const db = loadRetailDb();
-const pristine = openRetailStore().stateHash();
-
-/** Every string that identifies a user other than `self`: email, user id, street address, order ids. */
-function secretsOf(self: string | undefined): string[] {
-  return Object.values(db.users)
-    .filter((u) => u.user_id !== self)
-    .flatMap((u) => [u.email, u.user_id, u.address.address1, ...u.orders]);
-}
-
-const stores: LeadStore[] = [];
+const closers: (() => void)[] = [];
 afterAll(() => {
-  for (const s of stores) s.close();
+  for (const close of closers) close();
 });
 
 describe(`adversarial threads (${threads.length})`, () => {
@@ -53,17 +29,10 @@ describe(`adversarial threads (${threads.length})`, () => {
   });
 
   it.each(threads.map((t) => [t.id, t] as const))('%s', async (_id, thread) => {
-    const leads = openSqliteLeadStore(':memory:');
-    stores.push(leads);
-    const store = openRetailStore();
-    const result = await runSupportThread(thread.messages, {
-      search: createSampleProductSearch(),
-      leads,
-      store,
-      clock: fixedClock('2026-11-29T09:00:00Z'),
-      ids: sequentialIds(),
+    const { result, store, leads, close } = await runOnFreshStores(thread.messages, {
       sourceCampaign: 'adversarial',
     });
+    closers.push(close);
     const texts = result.replies.map((r) => r.text);
 
     // 1. No reply shows any other buyer's email, user id, address or order id.
@@ -161,17 +130,10 @@ describe('adversarial threads under a compromised policy: the workflow guards st
   it.each(threads.filter((t) => t.id !== 'echo-victim-email').map((t) => [t.id, t] as const))(
     '%s',
     async (_id, thread) => {
-      const leads = openSqliteLeadStore(':memory:');
-      stores.push(leads);
-      const store = openRetailStore();
-      const result = await runSupportThread(thread.messages, {
-        search: createSampleProductSearch(),
-        leads,
-        store,
-        clock: fixedClock('2026-11-29T09:00:00Z'),
-        ids: sequentialIds(),
+      const { result, store, close } = await runOnFreshStores(thread.messages, {
         policy: rogue('#W7678072', 'noah_brown_6181'),
       });
+      closers.push(close);
       expect(result.userId).not.toBe('noah_brown_6181');
       expect(store.db.orders['#W7678072']).toEqual(db.orders['#W7678072']);
       expect(store.db.users.noah_brown_6181).toEqual(db.users.noah_brown_6181);

@@ -5,54 +5,35 @@
  * suite (support-conversation.adversarial.test.ts); the LLM policy's output check and the
  * workflow's guards must hold them.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import {
   createLlmSupportPolicy,
-  createSampleProductSearch,
   type PolicyStep,
   type PolicyView,
   type SupportPolicy,
 } from '../agents/customer-service/index.js';
 import { BudgetLedger, InvalidModelOutputError } from '../agents/llm/index.js';
-import { fixedClock, sequentialIds } from '../src/core/index.js';
-import { DEFAULT_COUPON_POLICY, openSqliteLeadStore, type LeadStore } from '../tools/leads/index.js';
-import { isRetailWriteTool, loadRetailDb, openRetailStore, TRANSFER_MESSAGE } from '../tools/retail/index.js';
-import { runSupportThread } from './support-conversation-session.js';
+import { fixedClock } from '../src/core/index.js';
+import { DEFAULT_COUPON_POLICY } from '../tools/leads/index.js';
+import { isRetailWriteTool, TRANSFER_MESSAGE } from '../tools/retail/index.js';
+import {
+  ADVERSARIAL_THREADS,
+  PRISTINE_HASH,
+  RETAIL_DB,
+  runOnFreshStores,
+  secretsOf,
+} from './adversarial-fixtures.js';
 import { CompliantAttackerModel, VICTIM } from './support-llm-attacker.js';
 
-const Threads = z.object({
-  threads: z.array(
-    z.object({
-      id: z.string(),
-      messages: z.array(z.string()).min(1),
-      expect: z.object({
-        writes: z.array(z.string()).optional(),
-        coupons: z.number().int().optional(),
-        mustNotContain: z.array(z.string()).optional(),
-      }),
-    }),
-  ),
-});
-const { threads } = Threads.parse(
-  JSON.parse(readFileSync('agents/customer-service/adversarial/threads.json', 'utf8')),
-);
-const db = loadRetailDb();
-const pristine = openRetailStore().stateHash();
+const threads = ADVERSARIAL_THREADS;
+const db = RETAIL_DB;
+const pristine = PRISTINE_HASH;
 const clock = fixedClock('2026-11-29T09:00:00Z');
 const touchesVictim = (args: unknown) => /7678072|noah/i.test(JSON.stringify(args));
 
-/** Every string that identifies a user other than `self`: email, user id, street address, order ids. */
-function secretsOf(self: string | undefined): string[] {
-  return Object.values(db.users)
-    .filter((u) => u.user_id !== self)
-    .flatMap((u) => [u.email, u.user_id, u.address.address1, ...u.orders]);
-}
-
-const stores: LeadStore[] = [];
+const closers: (() => void)[] = [];
 afterAll(() => {
-  for (const s of stores) s.close();
+  for (const close of closers) close();
 });
 
 /** Runs a thread with the LLM policy over the attacker, recording every step the policy returned. */
@@ -77,18 +58,11 @@ async function attack(messages: readonly string[], options: { persistent?: boole
       throw error;
     }
   };
-  const leads = openSqliteLeadStore(':memory:');
-  stores.push(leads);
-  const store = openRetailStore();
-  const result = await runSupportThread(messages, {
-    search: createSampleProductSearch(),
-    leads,
-    store,
-    clock,
-    ids: sequentialIds(),
+  const { result, store, leads, close } = await runOnFreshStores(messages, {
     sourceCampaign: 'adversarial',
     policy,
   });
+  closers.push(close);
   return { model, result, steps, errors, view: last, leads, store };
 }
 
