@@ -47,7 +47,8 @@ export interface SupportContext {
   turnReplyStarts: number[];
   actions: SupportAction[];
   blocked: BlockedCall[];
-  handoff?: { summary: string };
+  /** Why the thread went to a human; `fault` is the error when a step threw (not in the result). */
+  handoff?: { summary: string; fault?: unknown };
   sourceCampaign?: string;
   maxStepsPerTurn: number;
 }

@@ -156,4 +156,17 @@ describe('createSupportSession', () => {
     expect(session.done).toBe(false);
     session.stop();
   });
+
+  it('keeps the error of a step that threw as the fault, out of the JSON result, and hands off', async () => {
+    const boom = new Error('endpoint down');
+    const session = createSupportSession({ ...deps(), policy: () => Promise.reject(boom) });
+    expect(session.fault).toBeUndefined();
+    await session.send('Do you sell lunch bags?');
+    expect(session.done).toBe(true);
+    expect(session.fault).toBe(boom);
+    const result = session.result();
+    expect(result.handoffSummary).toBe('The agent failed: endpoint down');
+    expect(JSON.stringify(result)).not.toContain('fault');
+    session.stop();
+  });
 });

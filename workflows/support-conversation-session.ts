@@ -77,6 +77,11 @@ export interface SupportSession {
   result(): SupportThreadResult;
   /** True once handed off to a human. */
   readonly done: boolean;
+  /**
+   * The error that ended the thread, when a step threw (the policy, the interpreter): the buyer was
+   * handed off, and a caller that must tell a broken endpoint from a bad answer can see which.
+   */
+  readonly fault: unknown;
   stop(): void;
 }
 
@@ -199,6 +204,9 @@ export function createSupportSession(deps: SupportDeps): SupportSession {
     result: () => summarize(actor.getSnapshot()),
     get done() {
       return actor.getSnapshot().status !== 'active';
+    },
+    get fault() {
+      return actor.getSnapshot().context.handoff?.fault;
     },
     stop() {
       actor.stop();

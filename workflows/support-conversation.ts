@@ -161,9 +161,10 @@ export const supportConversationMachine = setup({
         summary: `${REPLIES.budgetExhausted} Step budget (${context.maxStepsPerTurn}) used up on: "${context.turns.at(-1)?.text ?? ''}"`,
       },
     })),
-    setFaultHandoff: assign(({ event }) => ({
-      handoff: { summary: `The agent failed: ${errorText((event as unknown as { error: unknown }).error)}` },
-    })),
+    setFaultHandoff: assign(({ event }) => {
+      const fault = (event as unknown as { error: unknown }).error;
+      return { handoff: { summary: `The agent failed: ${errorText(fault)}`, fault } };
+    }),
     replyTransfer: assign(({ context }) => ({
       replies: [...context.replies, { text: TRANSFER_MESSAGE, citations: [] }],
     })),

@@ -93,6 +93,12 @@ export async function runTau2Task(
   });
   try {
     const conversation = await simulateUser(userProfile(task.instructions), session, options.random);
+    // A step that threw handed the buyer off. The model's own failure (no acceptable answer, a
+    // spent budget) is an outcome to score; anything else (an endpoint down, a replay-cache miss,
+    // a bug) is not, and stops the trial.
+    const fault = session.fault;
+    if (fault !== undefined && !modelAnswerFailure(fault))
+      throw fault instanceof Error ? fault : new Error(JSON.stringify(fault));
     const result = session.result();
     const writes = result.actions
       .filter((a) => a.ok && isRetailWriteTool(a.tool))
@@ -118,44 +124,20 @@ export async function runTau2Task(
 }
 
 /**
- * The LLM customer-service policy for one τ² trial: the trial's model and record/replay cache, a
- * thread budget (`DEFAULT_SUPPORT_BUDGET` unless the config sets one), and `fault()` — the first
- * error that was not the model's own failure, which the workflow turned into a handoff but the
- * harness must see.
+ * The LLM customer-service policy for one τ² trial: the trial's model, retries and record/replay
+ * cache, with a thread budget (`DEFAULT_SUPPORT_BUDGET` unless the config sets one).
  */
-function llmTau2Policy(
-  ctx: TrialContext<unknown>,
-  deps: LlmRunDeps,
-): { policy: SupportPolicy; fault: () => Error | undefined } {
+function llmTau2Policy(ctx: TrialContext<unknown>, deps: LlmRunDeps): SupportPolicy {
+  const { tools: _tools, ...loop } = deps;
   const config = ctx.llm?.config;
-  const modelName = deps.modelName ?? 'model';
-  const ledger = config
-    ? new BudgetLedger({
-        clock: systemClock,
-        prices: pricesFromConfig(config, modelName),
-        ...budgetsFromConfig(config, { run: DEFAULT_SUPPORT_BUDGET, agent: DEFAULT_SUPPORT_BUDGET }),
-      })
-    : undefined;
-  const inner = createLlmSupportPolicy({
-    model: deps.model,
-    modelName,
-    ...(ledger ? { ledger } : {}),
-    ...(deps.cache ? { cache: deps.cache } : {}),
-    ...(deps.onEvent ? { onEvent: deps.onEvent } : {}),
-    ...(deps.retry ? { retry: deps.retry } : {}),
-    ...(deps.callTimeoutMs === undefined ? {} : { callTimeoutMs: deps.callTimeoutMs }),
-    ...(deps.signal ? { signal: deps.signal } : {}),
-  });
-  let fault: Error | undefined;
-  const policy: SupportPolicy = async (view) => {
-    try {
-      return await inner(view);
-    } catch (error) {
-      if (!modelAnswerFailure(error)) fault ??= error instanceof Error ? error : new Error(String(error));
-      throw error;
-    }
-  };
-  return { policy, fault: () => fault };
+  const ledger =
+    config &&
+    new BudgetLedger({
+      clock: systemClock,
+      prices: pricesFromConfig(config, deps.modelName ?? 'model'),
+      ...budgetsFromConfig(config, { run: DEFAULT_SUPPORT_BUDGET, agent: DEFAULT_SUPPORT_BUDGET }),
+    });
+  return createLlmSupportPolicy({ ...loop, ...(ledger ? { ledger } : {}) });
 }
 
 /** τ²'s communicate check: the string appears in an agent reply (commas in numbers ignored). */
@@ -220,17 +202,13 @@ export const supportTau2 = defineSuite<Tau2Task, Tau2Outcome, Env>({
     name: model,
     description: `createLlmSupportPolicy (agents/customer-service) on ${model} through the support workflow, against the same simulated buyer`,
     run: (task, ctx) =>
-      withEvalLlm(ctx, [], async (deps) => {
-        const { policy, fault } = llmTau2Policy(ctx, deps);
-        const outcome = await runTau2Task(task, {
+      withEvalLlm(ctx, [], (deps) =>
+        runTau2Task(task, {
           classifier: ctx.env.classifier,
           random: ctx.random,
-          policy,
-        });
-        const error = fault();
-        if (error !== undefined) throw error;
-        return outcome;
-      }),
+          policy: llmTau2Policy(ctx, deps),
+        }),
+      ),
   }),
   baseline: {
     name: 'no-op',
