@@ -70,21 +70,24 @@ const scoresOf = (s: RunSummary) =>
     ]),
   );
 
+/** Every suite, in the registry's order. */
+const SUITES = [
+  'brief-parsing',
+  'creative',
+  'complements',
+  'next-buyer',
+  'support-intents',
+  'support-actions',
+  'support-tau2',
+  'bidding',
+];
+
 describe('lodestone eval', () => {
   it('lists the suites', async () => {
     const { code, stdout } = await cli(['eval', 'list', '--json']);
     expect(code).toBe(0);
     const names = (JSON.parse(stdout) as { name: string }[]).map((s) => s.name);
-    expect(names).toEqual([
-      'brief-parsing',
-      'creative',
-      'complements',
-      'next-buyer',
-      'support-intents',
-      'support-actions',
-      'support-tau2',
-      'bidding',
-    ]);
+    expect(names).toEqual(SUITES);
   });
 
   it('run all --json prints one JSON object; the same run on 2 workers scores the same; the report renders', async () => {
@@ -92,16 +95,7 @@ describe('lodestone eval', () => {
     expect(one.code).toBe(0);
     expect(one.stdout.trim().split('\n')).toHaveLength(1);
     const a = JSON.parse(one.stdout) as RunSummary & { dir: string };
-    expect(Object.keys(a.suites)).toEqual([
-      'brief-parsing',
-      'creative',
-      'complements',
-      'next-buyer',
-      'support-intents',
-      'support-actions',
-      'support-tau2',
-      'bidding',
-    ]);
+    expect(Object.keys(a.suites)).toEqual(SUITES);
     for (const suite of Object.values(a.suites)) {
       expect(suite.dataset.hash).toMatch(/^[0-9a-f]{64}$/);
       expect(suite.seed).toBe('1');
