@@ -1,4 +1,4 @@
-import { SystemError } from '../../src/core/index.js';
+import { LodestoneError, SystemError } from '../../src/core/index.js';
 
 /** The budgets an LLM run is held to. */
 export type BudgetName = 'steps' | 'tokens' | 'usd' | 'wallTimeMs';
@@ -134,6 +134,31 @@ export class ReplayDivergedError extends SystemError {
       { context: { agent, callIndex } },
     );
   }
+}
+
+/** Codes of the errors that mean the model's answer failed the agent's checks (a wrong answer). */
+export const MODEL_ANSWER_FAILURES: ReadonlySet<string> = new Set([
+  'INVALID_MODEL_OUTPUT',
+  'MODEL_REFUSAL',
+  'UNFAITHFUL_REASONING',
+  'BUDGET_EXCEEDED',
+]);
+
+/**
+ * The code and message of an error that means the model gave no acceptable answer — re-asks
+ * exhausted, a refusal, an unfaithful chain, a budget spent — or undefined for any other error
+ * (an endpoint down, a replay miss, a bug). Evals score the first kind as wrong answers; a support
+ * thread hands the buyer off either way, but only the second kind fails the run.
+ *
+ * @example
+ * ```ts
+ * const failure = modelAnswerFailure(error); // { code: 'MODEL_REFUSAL', message: '...' }
+ * ```
+ */
+export function modelAnswerFailure(error: unknown): { code: string; message: string } | undefined {
+  return error instanceof LodestoneError && MODEL_ANSWER_FAILURES.has(error.code)
+    ? { code: error.code, message: error.message }
+    : undefined;
 }
 
 function round(n: number): number {

@@ -149,26 +149,5 @@ export async function withEvalLlm<T>(
   }
 }
 
-/** Codes of the errors that mean the model's answer failed the agent's checks (a wrong answer). */
-export const MODEL_ANSWER_FAILURES: ReadonlySet<string> = new Set([
-  'INVALID_MODEL_OUTPUT',
-  'MODEL_REFUSAL',
-  'UNFAITHFUL_REASONING',
-  'BUDGET_EXCEEDED',
-]);
-
-/**
- * The code and message of an error that means the model gave no acceptable answer — re-asks
- * exhausted, a refusal, an unfaithful chain, a budget spent — or undefined for any other error.
- * Suites whose output can say "no answer" score these as wrong instead of as errors.
- *
- * @example
- * ```ts
- * const failure = modelAnswerFailure(error); // { code: 'MODEL_REFUSAL', message: '...' }
- * ```
- */
-export function modelAnswerFailure(error: unknown): { code: string; message: string } | undefined {
-  return error instanceof LodestoneError && MODEL_ANSWER_FAILURES.has(error.code)
-    ? { code: error.code, message: error.message }
-    : undefined;
-}
+/** How an eval tells a wrong answer from an infrastructure fault (defined beside the tool loop's errors). */
+export { MODEL_ANSWER_FAILURES, modelAnswerFailure } from '../../agents/llm/index.js';

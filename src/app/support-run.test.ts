@@ -113,6 +113,30 @@ describe('runSupportThreadJournaled', () => {
     await expect(withRunLease(journal, run.runId, systemClock, () => Promise.resolve(1))).resolves.toBe(1);
   });
 
+  it('fails the run (the buyer still handed off) when the endpoint stays down, but not when the model refuses', async () => {
+    const { journal, leads } = stores();
+    const down = new ScriptedChatModel(Array.from({ length: 4 }, () => script.httpError(503)));
+    const failed = await runSupportThreadJournaled(QUOTE_THREAD, {
+      journal,
+      deps: liveDeps(leads),
+      llm: llm(down),
+    });
+    down.assertComplete();
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'MODEL_CALL_FAILED' } });
+    expect(failed.result?.handoff).toBe(true);
+    expect(journal.getRun(failed.runId)?.status).toBe('failed');
+    expect(journal.entries(failed.runId).map((e) => e.type)).toContain('run.failed');
+
+    const refusing = new ScriptedChatModel([script.reply("I'm sorry, I can't help with that.")]);
+    const refused = await runSupportThreadJournaled(QUOTE_THREAD, {
+      journal,
+      deps: liveDeps(leads),
+      llm: llm(refusing),
+    });
+    expect(refused.status).toBe('handoff');
+    expect(refused.error).toBeUndefined();
+  });
+
   it('offline: the thread is journaled, and a handoff settles the run as `handoff`', async () => {
     const { journal, leads } = stores();
     const run = await runSupportThreadJournaled(['I want to talk to a human agent right now'], {

@@ -10,6 +10,7 @@ import {
   BudgetLedger,
   costLedger,
   journalCallCache,
+  modelAnswerFailure,
   journalLoopEvents,
   type CostLedger,
   type LoopEvent,
@@ -224,7 +225,7 @@ export async function runSupportThreadJournaled(
     try {
       // An interactive thread's messages are journaled as they come: they are the replay's input.
       const input = known ?? journaledMessages(messages as AsyncIterable<string>, record);
-      const result = await driveThread(
+      const { result, fault } = await driveThread(
         input,
         thread,
         (turn, actions) => {
@@ -233,6 +234,15 @@ export async function runSupportThreadJournaled(
         options.onReply,
       );
       record('support.result', result);
+      // The buyer was handed off either way; a fault that is not the model's own failure (the
+      // endpoint down after its retries, a bug) also fails the run, so it is not mistaken for a
+      // decision to hand off.
+      if (fault !== undefined && !modelAnswerFailure(fault)) {
+        const error = serializeError(fault);
+        record('run.failed', { error });
+        journal.setStatus(runId, 'failed', now());
+        return { runId, status: 'failed', result, error, cause: fault };
+      }
       const status = result.handoff ? 'handoff' : 'resolved';
       journal.setStatus(runId, status, now());
       return { runId, status, result };
@@ -303,7 +313,7 @@ export async function replaySupportRun(
     ...(policy ? { policy } : {}),
   };
   try {
-    const result = await driveThread(supportRunMessages(view), deps, () => {});
+    const { result } = await driveThread(supportRunMessages(view), deps, () => {});
     const before = view.result;
     const identical = before !== undefined && sameOutcome(before, result);
     const status = result.handoff ? 'handoff' : 'resolved';
@@ -390,7 +400,7 @@ async function driveThread(
   deps: SupportDeps,
   onTurn: (turn: number, actions: readonly SupportAction[]) => void,
   onReply?: (reply: SupportReply | undefined, done: boolean) => void,
-): Promise<SupportThreadResult> {
+): Promise<{ result: SupportThreadResult; fault: unknown }> {
   const session = createSupportSession(deps);
   try {
     let seen = 0;
@@ -404,7 +414,7 @@ async function driveThread(
       onReply?.(reply, session.done);
       if (session.done) break;
     }
-    return session.result();
+    return { result: session.result(), fault: session.fault };
   } finally {
     session.stop();
   }

@@ -92,6 +92,16 @@ function reportFailure(ctx: CliContext, run: SupportRunResult, json: boolean): v
 }
 
 /**
+ * A thread that ran to a handoff because of a fault (the endpoint down after its retries, a bug)
+ * rather than a decision: the buyer was handed off, but the run failed — say so and exit non-zero.
+ */
+function faultedThread(ctx: CliContext, run: SupportRunResult, json: boolean): void {
+  if (run.status !== 'failed') return;
+  if (!json) process.stderr.write(`lodestone: ${run.error?.message ?? 'the thread failed'}\n`);
+  ctx.setCode(run.cause instanceof LodestoneError ? run.cause.exitCode : 1);
+}
+
+/**
  * `show <run>` for a support thread run: the thread, or with --cost its cost ledger, with
  * --journal its entries; --json prints `{ run, result?, error?, entries?, cost? }`.
  */
@@ -181,13 +191,15 @@ export function registerSupportCommands(program: Command, ctx: CliContext): void
         const json = opts.json === true;
         if (!run.result) return reportFailure(ctx, run, json);
         if (json) {
-          process.stdout.write(`${JSON.stringify({ runId: run.runId, ...run.result })}\n`);
-          return;
+          const error = run.status === 'failed' ? { error: run.error } : {};
+          process.stdout.write(`${JSON.stringify({ runId: run.runId, ...run.result, ...error })}\n`);
+        } else {
+          process.stdout.write(renderThread(messages, run.result));
+          process.stderr.write(
+            `(run ${run.runId} saved as ${run.status}: lodestone show ${run.runId} --cost, lodestone replay ${run.runId})\n`,
+          );
         }
-        process.stdout.write(renderThread(messages, run.result));
-        process.stderr.write(
-          `(run ${run.runId} saved as ${run.status}: lodestone show ${run.runId} --cost, lodestone replay ${run.runId})\n`,
-        );
+        faultedThread(ctx, run, json);
       } finally {
         journal.close();
         deps.close();
@@ -232,6 +244,7 @@ export function registerSupportCommands(program: Command, ctx: CliContext): void
           },
         });
         if (!run.result) return reportFailure(ctx, run, false);
+        faultedThread(ctx, run, false);
         if (run.result.lead) process.stdout.write(`Lead captured: ${JSON.stringify(run.result.lead)}\n`);
         process.stderr.write(
           `(run ${run.runId} saved as ${run.status}: lodestone show ${run.runId} --cost, lodestone replay ${run.runId})\n`,
