@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startAgentLoopbackRouter, type AgentLoopbackRouter } from '../app/agent-loopback-router.js';
 import { loopbackSteps, PLANNING_AGENTS, planScript, type PlanScript } from '../app/llm-plan-fixtures.js';
-import { Plan, TRACING_VARIABLES } from '../core/index.js';
+import { isoDate, Plan, TRACING_VARIABLES } from '../core/index.js';
 import { testAgentContext } from '../testing/index.js';
 import { spawnCli } from './test-cli.js';
 
@@ -40,7 +40,8 @@ dns.lookup = function (host, ...rest) { log('dns:' + host); return lookup.call(t
 let plan: PlanScript;
 let router: AgentLoopbackRouter | undefined;
 beforeAll(async () => {
-  plan = await planScript(GOAL, testAgentContext());
+  // The CLI reads "this month" against its own clock (UTC date), so the scripted plan must too.
+  plan = await planScript(GOAL, testAgentContext({ today: isoDate(new Date()) }));
 });
 afterEach(async () => {
   await router?.close();
