@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AudienceSegment } from '../../src/core/index.js';
 import { testAgentContext } from '../../src/testing/index.js';
+import { nextBuyersTool } from '../../tools/audience/index.js';
 import { searchCatalog } from '../../tools/catalog/index.js';
 import { audienceReasoner } from './audience-reasoner.js';
 
@@ -83,6 +84,31 @@ describe('audience reasoner (offline)', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     for (const b of past.predictedBuyers)
       expect(productIds.some((id) => catalog.buyersOf(id).has(b.userId))).toBe(true);
+  });
+
+  it('predicts the buyers the next_buyers tool ranks first, prospects and past buyers alike', async () => {
+    // A product whose top 50 holds prospects as well as past buyers.
+    const P = '22441';
+    const tool = nextBuyersTool(catalog);
+    const out = tool.call({ productId: P, limit: 50 });
+    const toolProspects = out.buyers
+      .filter((b) => !b.pastBuyer && (b.similar.length > 0 || b.rules.length > 0))
+      .slice(0, 20)
+      .map((b) => ({ userId: b.userId, score: b.score }));
+    expect(toolProspects.length).toBeGreaterThan(0);
+    const { segments } = await audienceReasoner.run({ productIds: [P] }, ctx);
+    const prospects = segments.find((s) => s.kind === 'complement-buyers')!;
+    expect(prospects.predictedBuyers.slice(0, toolProspects.length)).toEqual(toolProspects);
+    const past = segments.find((s) => s.kind === 'past-buyers')!;
+    expect(past.predictedBuyers.map((b) => b.userId)).toEqual(out.pastBuyerIds.slice(0, 20));
+    expect(past.size).toBe(out.pastBuyers);
+
+    const regional = await audienceReasoner.run({ productIds: [P], audience: { regions: ['UK'] } }, ctx);
+    const inUk = tool.call({ productId: P, limit: 20, countries: ['United Kingdom'] });
+    expect(inUk.pastBuyerIds.length).toBeGreaterThan(0);
+    expect(inUk.pastBuyers).toBeLessThan(out.pastBuyers);
+    const regionalPast = regional.segments.find((s) => s.kind === 'past-buyers')!;
+    expect(regionalPast.predictedBuyers.map((b) => b.userId)).toEqual(inUk.pastBuyerIds);
   });
 
   it('falls back to a broad segment when no product matched', async () => {

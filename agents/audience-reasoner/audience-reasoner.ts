@@ -96,7 +96,7 @@ export const audienceReasoner = defineAgent({
       products,
       users,
       briefSteps: briefSteps(input.audience, catalog.users, users.length),
-      propensity: propensities(catalog, products, users),
+      propensity: propensities(catalog, products, countries),
     };
     const segments: AudienceSegment[] = [];
     if (products.length > 0) {

@@ -32,8 +32,8 @@ const lookups = () => [
 function faithful(overrides: Partial<AudienceSegment> = {}): AudienceSegment {
   return {
     name: 'Likely next buyers',
-    kind: 'complement-buyers',
-    description: 'Bought what leads to the cake tins, not the tins yet.',
+    kind: 'past-buyers',
+    description: 'Past buyers of the cake tins, the likeliest to order them again.',
     productIds: [P],
     size: next.candidates,
     predictedBuyers: next.buyers.map((b) => ({ userId: b.userId, score: b.score })),
@@ -49,8 +49,10 @@ function faithful(overrides: Partial<AudienceSegment> = {}): AudienceSegment {
         confidence: 0.7,
       },
       {
-        claim: 'These customers bought them but not the tins.',
-        evidence: [{ source: 'user-history', ref: next.buyers[0]!.userId, summary: 'fires the rules' }],
+        claim: 'These customers bought the tins and rank first for buying them again.',
+        evidence: [
+          { source: 'user-history', ref: next.buyers[0]!.userId, summary: 'a past buyer, ranked first' },
+        ],
         confidence: 0.6,
       },
     ],

@@ -1,10 +1,10 @@
 import type { AudienceSegment, Evidence, Product, ReasoningStep, UserProfile } from '../../src/core/index.js';
 import {
-  buyerPropensity,
   categoryProfile,
   cosine,
+  hasAffinity,
   PROPENSITY_WEIGHTS,
-  PurchaseIndex,
+  rankNextBuyers,
   repeatRate,
   type BuyerPropensity,
 } from '../../tools/audience/index.js';
@@ -36,37 +36,23 @@ export interface SegmentInputs {
   propensity: ReadonlyMap<string, readonly BuyerPropensity[]>;
 }
 
-/** One index per catalog: the first plan builds it, later ones reuse it. */
-const indexes = new WeakMap<Catalog, PurchaseIndex>();
-
 /**
- * Every customer's propensity to buy each product next, restricted to `users` (the brief's
- * regions). Item similarities are measured over all of the catalog's customers, so a small region
- * still gets the shop-wide evidence.
+ * Every customer's propensity to buy each product next, as the `next_buyers` tool ranks them
+ * ({@link rankNextBuyers}: the propensity model over the catalog's cached purchase index), kept to
+ * customers in `countries` (the brief's regions; empty: everyone). Item similarities are measured
+ * over all of the catalog's customers, so a small region still gets the shop-wide evidence.
  *
  * @example
  * ```ts
- * propensities(catalog, products, catalog.users).get('22720')?.[0]; // { userId, score, similar, rules, ... }
+ * propensities(catalog, products, []).get('22720')?.[0]; // { userId, score, pastBuyer, similar, rules, ... }
  * ```
  */
 export function propensities(
   catalog: Catalog,
   products: readonly Product[],
-  users: readonly UserProfile[],
+  countries: readonly string[],
 ): Map<string, BuyerPropensity[]> {
-  let index = indexes.get(catalog);
-  if (!index) {
-    index = new PurchaseIndex(catalog.users, { priceOf: (id) => catalog.find(id)?.price });
-    indexes.set(catalog, index);
-  }
-  const allowed = new Set(users.map((u) => u.id));
-  const all = users.length === catalog.users.length;
-  return new Map(
-    products.map((p) => [
-      p.id,
-      buyerPropensity(index, p.id, catalog.rulesTo(p.id)).filter((b) => all || allowed.has(b.userId)),
-    ]),
-  );
+  return new Map(products.map((p) => [p.id, rankNextBuyers(catalog, p.id, { countries })]));
 }
 
 /**
@@ -83,7 +69,7 @@ export function prospectSegment(input: SegmentInputs): AudienceSegment | undefin
     for (const b of input.propensity.get(product.id) ?? []) {
       everyone += b.score;
       scored++;
-      if (b.pastBuyer || (b.similar.length === 0 && b.rules.length === 0)) continue;
+      if (b.pastBuyer || !hasAffinity(b)) continue;
       const prev = best.get(b.userId);
       if (!prev || b.score > prev.b.score) best.set(b.userId, { productId: product.id, b });
     }

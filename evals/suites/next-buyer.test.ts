@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ScriptedChatModel, script, testSegment } from '../../src/testing/index.js';
+import { nextBuyersTool } from '../../tools/audience/index.js';
+import { Catalog, deriveCatalog } from '../../tools/catalog/index.js';
 import { retailMonths, TARGET_START } from '../datasets/index.js';
 import { eraseSuite, RunStore, runEval } from '../harness/index.js';
 import { SCRIPTED_MODEL, scriptedLlmContext } from '../llm/index.js';
@@ -36,6 +38,30 @@ describe('next-buyer suite', () => {
     expect(s.vsBaseline!.auc!.low).toBeGreaterThan(0);
     expect(s.vsBaseline!['recall@50']!.low).toBeGreaterThan(0);
   }, 90_000);
+});
+
+describe('next-buyer measures what the product does', () => {
+  it('the offline policy ranks as the next_buyers tool does over a catalog of the history months', async () => {
+    const dataset = await nextBuyer.dataset({ seed: '1' });
+    const env = await nextBuyer.setup!(dataset, { seed: '1' });
+    const { history, users } = retailMonths();
+    const products = deriveCatalog(history, { minOrders: 1 });
+    const catalog = new Catalog({ products, users, rules: env.rules, hash: 'dec-jan' });
+    const tool = nextBuyersTool(catalog);
+    const ctx = scriptedLlmContext('next-buyer', env, new ScriptedChatModel([]));
+    const tasks = dataset.tasks.filter((t) => t.split === 'test' && catalog.find(t.id)).slice(0, 3);
+    expect(tasks).toHaveLength(3);
+    for (const task of tasks) {
+      const offline = await nextBuyer.run(task, ctx);
+      const top = env.candidates
+        .map((id, i) => ({ id, s: offline[i]! }))
+        .sort((x, y) => y.s - x.s || x.id.localeCompare(y.id))
+        .slice(0, 50);
+      const out = tool.call({ productId: task.id, limit: 50 });
+      expect(out.buyers.map((b) => b.userId)).toEqual(top.map((x) => x.id));
+      out.buyers.forEach((b, i) => expect(b.score).toBeCloseTo(top[i]!.s, 4));
+    }
+  }, 60_000);
 });
 
 describe('next-buyer LLM policy', () => {

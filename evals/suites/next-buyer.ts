@@ -19,7 +19,13 @@
  * reach AUC 0.534 — below the baseline's 0.681; past buyers plus activity reach 0.753. Item
  * similarity is the stronger affinity signal (December→January, alone: AUC 0.737–0.757 by
  * normalisation, vs 0.696 for the rules), and spend ranks activity better than invoice counts (0.676 vs 0.640).
-
+ *
+ * This is what the product runs: the `next_buyers` tool and the offline audience reasoner rank
+ * with `rankNextBuyers` (tools/audience/next-buyer-ranking.ts), i.e. this same `buyerPropensity`
+ * over a purchase index cached per catalog. The suite builds its own `PurchaseIndex` only to cut
+ * the histories at `TARGET_START`; over a catalog of the history months, `next_buyers` returns
+ * exactly this policy's ranking and scores (checked in next-buyer.test.ts).
+ *
  * Baseline: recency-frequency — customers ranked by their number of Dec–Jan invoices, then by
  * their last purchase date (the stronger of the RF variants measured on train: AUC 0.681 vs 0.675
  * for quintile RF scores).

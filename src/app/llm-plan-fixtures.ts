@@ -123,7 +123,10 @@ export async function planScript(goal: string, ctx: AgentContext): Promise<PlanS
   };
 }
 
-/** Segments that cite only what `association_rules` and `next_buyers` return for the first product. */
+/**
+ * Segments that cite only what `association_rules` and `next_buyers` return for the first product:
+ * its likely next buyers split into prospects and past buyers (the tool flags them), then broad.
+ */
 function audienceSegments(brief: CampaignBrief, ctx: AgentContext): AudienceSegment[] {
   const broad: AudienceSegment = {
     name: 'Broad reach',
@@ -146,34 +149,66 @@ function audienceSegments(brief: CampaignBrief, ctx: AgentContext): AudienceSegm
   const rules = associationRulesTool(ctx.catalog).call({ productId: id, direction: 'to', limit: 3 }).rules;
   const next = nextBuyersTool(ctx.catalog).call({ productId: id, limit: 5 });
   if (rules.length === 0 || next.buyers.length === 0) return [broad];
+  // next_buyers ranks past buyers (who re-order) and prospects together: one segment each.
+  const past = next.buyers.filter((b) => b.pastBuyer);
+  const prospects = next.buyers.filter((b) => !b.pastBuyer);
+  const cite = (buyers: typeof next.buyers) =>
+    buyers
+      .slice(0, 2)
+      .map((b) => ({ source: 'user-history' as const, ref: b.userId, summary: `score ${b.score}` }));
+  const segment = (
+    fields: Pick<AudienceSegment, 'name' | 'kind' | 'description'>,
+    buyers: typeof next.buyers,
+    size: number,
+    claim: string,
+  ): AudienceSegment => ({
+    ...fields,
+    productIds: [id],
+    size,
+    predictedBuyers: buyers.map((b) => ({ userId: b.userId, score: b.score })),
+    predictedCvr: 0.04,
+    reasoning: [
+      {
+        claim: 'These items lead to the product in real baskets.',
+        evidence: rules.map((r) => ({
+          source: 'rule' as const,
+          ref: `${r.from}->${r.to}`,
+          summary: `confidence ${r.confidence}`,
+        })),
+        confidence: 0.7,
+      },
+      { claim, evidence: cite(buyers), confidence: 0.6 },
+    ],
+  });
   return [
-    {
-      name: 'Likely next buyers',
-      kind: 'complement-buyers',
-      description: 'Bought what leads to the product, not the product yet.',
-      productIds: [id],
-      size: next.candidates,
-      predictedBuyers: next.buyers.map((b) => ({ userId: b.userId, score: b.score })),
-      predictedCvr: 0.04,
-      reasoning: [
-        {
-          claim: 'These items lead to the product in real baskets.',
-          evidence: rules.map((r) => ({
-            source: 'rule' as const,
-            ref: `${r.from}->${r.to}`,
-            summary: `confidence ${r.confidence}`,
-          })),
-          confidence: 0.7,
-        },
-        {
-          claim: 'These customers bought them and not the product.',
-          evidence: next.buyers
-            .slice(0, 2)
-            .map((b) => ({ source: 'user-history' as const, ref: b.userId, summary: `score ${b.score}` })),
-          confidence: 0.6,
-        },
-      ],
-    },
+    ...(prospects.length > 0
+      ? [
+          segment(
+            {
+              name: 'Likely next buyers',
+              kind: 'complement-buyers',
+              description: 'Bought what leads to the product, not the product yet.',
+            },
+            prospects,
+            next.candidates - next.pastBuyers,
+            'These customers bought items like it and not the product.',
+          ),
+        ]
+      : []),
+    ...(past.length > 0
+      ? [
+          segment(
+            {
+              name: 'Past buyers: repeat',
+              kind: 'past-buyers',
+              description: 'Bought the product and are the likeliest to order it again.',
+            },
+            past,
+            next.pastBuyers,
+            'These customers already bought the product and are the likeliest to re-order it.',
+          ),
+        ]
+      : []),
     broad,
   ];
 }

@@ -68,6 +68,8 @@ export interface BuyerPropensity {
   score: number;
   /** Whether the customer already bought the product. */
   pastBuyer: boolean;
+  /** Invoices on which the customer bought the product (0 if never; 2 or more: a repeater). */
+  invoices: number;
   features: PropensityFeatures;
   /** The customer's products most similar to the target, most similar first (at most 3). */
   similar: SimilarPurchase[];
@@ -237,6 +239,7 @@ export function buyerPropensity(
       userId: c.user.id,
       score: propensityScore(features),
       pastBuyer: own > 0,
+      invoices: own,
       features,
       similar: near.slice(0, 3),
       rules: fired,
