@@ -11,4 +11,5 @@ export {
 } from './llm-runtime.js';
 export type { RunStarted } from './run-journal.js';
 export * from './support-run.js';
+export { resumeSupportRun, type SupportResumeDeps } from './support-run-resume.js';
 export { createEmbedder, resolveEmbedderSettings, type EmbedderSettings } from './embedder-factory.js';

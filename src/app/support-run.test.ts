@@ -260,6 +260,21 @@ describe('replaySupportRun', () => {
     expect(firstReplay.result?.lead?.products[0]?.created).toBe(true);
   });
 
+  it('a buyer who already had a coupon replays as they ran: the coupon look-up is journaled too', async () => {
+    const { journal, leads } = stores();
+    const thread = ['Do you sell lunch bags?', 'Can I get a discount? My email is bo@example.com'];
+    const first = await runSupportThreadJournaled(thread, { journal, deps: liveDeps(leads) });
+    const again = await runSupportThreadJournaled(thread, { journal, deps: liveDeps(leads) });
+    expect(again.result?.actions.map((a) => a.tool)).toContain('issue_coupon');
+    expect(leads.listCoupons()).toHaveLength(1);
+    const replay = await replaySupportRun(again.runId, { journal, config, search });
+    expect(replay.identical).toBe(true);
+    expect(replay.result?.replies.at(-1)?.text).toContain(leads.listCoupons()[0]?.code);
+    expect(await replaySupportRun(first.runId, { journal, config, search })).toMatchObject({
+      identical: true,
+    });
+  });
+
   it('rejects an unknown run and a run of another kind', async () => {
     const { journal } = stores();
     journal.createRun({ id: 'run_plan', kind: 'campaign-launch', title: 'g', at: '2026-11-29T09:00:00Z' });

@@ -10,21 +10,13 @@ import {
   BudgetLedger,
   costLedger,
   journalCallCache,
-  modelAnswerFailure,
   journalLoopEvents,
   type CostLedger,
   type LoopEvent,
   type ModelCallCache,
 } from '../../agents/llm/index.js';
 import { openSqliteLeadStore, type CouponPolicy } from '../../tools/leads/index.js';
-import { recordingLeadStore, seededLeadStore } from './support-run-leads.js';
-import {
-  createSupportSession,
-  type SupportAction,
-  type SupportReply,
-  type SupportDeps,
-  type SupportThreadResult,
-} from '../../workflows/index.js';
+import type { SupportDeps, SupportReply, SupportThreadResult } from '../../workflows/index.js';
 import {
   fixedClock,
   InvalidInputError,
@@ -32,16 +24,27 @@ import {
   SqliteJournal,
   type Clock,
   type Config,
-  type IdGenerator,
   type Journal,
   type JournalEntry,
   type RunRecord,
 } from '../core/index.js';
 import { budgetsFromConfig, pricesFromConfig, type LlmSetup, type RunBudgets } from './llm-runtime.js';
 import { llmSetup, replaySetup, type LlmSetupOptions } from './llm-setup.js';
-import type { RunError } from './run-journal.js';
+import { resumedBudgets, type RunError } from './run-journal.js';
 import { withRunLease } from './run-lease.js';
 import { serializeError } from './step-recorder.js';
+import {
+  couponsOf,
+  driveThread,
+  settleThread,
+  threadSettings,
+  type SupportRunResult,
+  type SupportRunStarted,
+} from './support-run-drive.js';
+import { journaledClock, journaledIds, recordingClock, recordingIds } from './support-run-inputs.js';
+import { recordingLeadStore, seededLeadStore } from './support-run-leads.js';
+
+export type { SupportRunResult, SupportRunStarted } from './support-run-drive.js';
 
 /** The journal kind of a `support --thread` run. */
 export const SUPPORT_THREAD_KIND = 'support-thread';
@@ -50,35 +53,6 @@ export const SUPPORT_THREAD_KIND = 'support-thread';
 export interface SupportLlm {
   readonly setup: LlmSetup;
   readonly budgets: RunBudgets;
-}
-
-/** The `run.started` entry of a support thread: everything its replay needs. */
-export interface SupportRunStarted {
-  /**
-   * The buyer's messages, in order, when known upfront (`support --thread`). An interactive thread
-   * (`chat`) starts with none and journals each message as it comes (`support.message`).
-   */
-  readonly messages: readonly string[];
-  readonly mode: 'offline' | 'llm';
-  /** The model name (LLM mode). */
-  readonly model?: string;
-  /** The budgets in force (LLM mode), so a replay stops where the thread stopped. */
-  readonly budgets?: RunBudgets;
-  /** The campaign whose ad brought the buyer. */
-  readonly campaign?: string;
-  readonly couponPolicy?: CouponPolicy;
-  readonly maxStepsPerTurn?: number;
-}
-
-/** How a support thread run ended. */
-export interface SupportRunResult {
-  readonly runId: string;
-  readonly status: 'resolved' | 'handoff' | 'failed';
-  readonly result?: SupportThreadResult;
-  /** Set when the thread failed (a fault outside the workflow's handoff: a store, the classifier). */
-  readonly error?: RunError;
-  /** The original error object, for callers that rethrow it. */
-  readonly cause?: unknown;
 }
 
 /** What a replay found: the re-run's result and whether it matches the journaled one. */
@@ -95,7 +69,9 @@ export interface SupportReplayResult extends SupportRunResult {
 export interface SupportRunView {
   readonly run: RunRecord;
   readonly started: SupportRunStarted;
+  /** The thread's outcome; a resumed run's is its last drive's (none while that drive is unfinished). */
   readonly result?: SupportThreadResult;
+  /** The error of the last drive, when it failed (an earlier drive's failure that a resume got past is not). */
   readonly error?: RunError;
   readonly entries: readonly JournalEntry[];
 }
@@ -206,7 +182,7 @@ export async function runSupportThreadJournaled(
     ...(deps.couponPolicy === undefined ? {} : { couponPolicy: deps.couponPolicy }),
     ...(deps.maxStepsPerTurn === undefined ? {} : { maxStepsPerTurn: deps.maxStepsPerTurn }),
   };
-  return withRunLease(journal, runId, deps.clock, async () => {
+  return withRunLease(journal, runId, deps.clock, () => {
     const record = (type: string, data: unknown) => void journal.append(runId, type, data, now());
     record('run.started', started);
     const journalEvents = journalLoopEvents(record);
@@ -214,7 +190,7 @@ export async function runSupportThreadJournaled(
       journalEvents(event);
       options.onEvent?.(event);
     };
-    const policy = llm && llmSupportPolicy(llm, { clock: deps.clock, onEvent, ...coupons(started) });
+    const policy = llm && llmSupportPolicy(llm, { clock: deps.clock, onEvent, ...couponsOf(started) });
     const thread: SupportDeps = {
       ...deps,
       leads: recordingLeadStore(deps.leads, record),
@@ -222,36 +198,19 @@ export async function runSupportThreadJournaled(
       ids: recordingIds(deps.ids, record),
       ...(policy ? { policy } : {}),
     };
-    try {
+    return settleThread({
+      runId,
+      journal,
+      now,
+      record,
       // An interactive thread's messages are journaled as they come: they are the replay's input.
-      const input = known ?? journaledMessages(messages as AsyncIterable<string>, record);
-      const { result, fault } = await driveThread(
-        input,
-        thread,
-        (turn, actions) => {
-          for (const action of actions) record('support.action', { turn, ...action });
-        },
-        options.onReply,
-      );
-      record('support.result', result);
-      // The buyer was handed off either way; a fault that is not the model's own failure (the
-      // endpoint down after its retries, a bug) also fails the run, so it is not mistaken for a
-      // decision to hand off.
-      if (fault !== undefined && !modelAnswerFailure(fault)) {
-        const error = serializeError(fault);
-        record('run.failed', { error });
-        journal.setStatus(runId, 'failed', now());
-        return { runId, status: 'failed', result, error, cause: fault };
-      }
-      const status = result.handoff ? 'handoff' : 'resolved';
-      journal.setStatus(runId, status, now());
-      return { runId, status, result };
-    } catch (cause) {
-      const error = serializeError(cause);
-      record('run.failed', { error });
-      journal.setStatus(runId, 'failed', now());
-      return { runId, status: 'failed', error, cause };
-    }
+      messages: known ?? journaledMessages(messages as AsyncIterable<string>, record),
+      deps: thread,
+      onTurn: (turn, actions) => {
+        for (const action of actions) record('support.action', { turn, ...action });
+      },
+      onReply: options.onReply,
+    });
   });
 }
 
@@ -292,12 +251,13 @@ export async function replaySupportRun(
   };
   // Time does not pass in a replay: the budget ledger's clock stands still (wall time is not replayed).
   const clock = fixedClock(view.run.createdAt);
-  const budgets = started.budgets ?? {};
+  // A resumed run may have been given larger budgets: the replay runs with the last ones.
+  const budgets = resumedBudgets(entries) ?? started.budgets ?? {};
   const policy =
     started.mode === 'llm'
       ? llmSupportPolicy(
           { setup: replaySetup(options.config, started.model ?? 'unknown', budgets), budgets },
-          { clock, cache: journalCallCache(entries, { strict: true }), onEvent, ...coupons(started) },
+          { clock, cache: journalCallCache(entries, { strict: true }), onEvent, ...couponsOf(started) },
         )
       : undefined;
   const leads = openSqliteLeadStore(':memory:');
@@ -306,9 +266,7 @@ export async function replaySupportRun(
     leads: seededLeadStore(leads, entries),
     clock: journaledClock(entries, view.run.createdAt),
     ids: journaledIds(entries),
-    ...(started.campaign === undefined ? {} : { sourceCampaign: started.campaign }),
-    ...coupons(started),
-    ...(started.maxStepsPerTurn === undefined ? {} : { maxStepsPerTurn: started.maxStepsPerTurn }),
+    ...threadSettings(started),
     ...(options.classifier ? { classifier: options.classifier } : {}),
     ...(policy ? { policy } : {}),
   };
@@ -345,11 +303,14 @@ export function supportRunView(journal: Journal, runId: string): SupportRunView 
   if (run.kind !== SUPPORT_THREAD_KIND)
     throw new InvalidInputError(`run ${runId}`, `a ${SUPPORT_THREAD_KIND} run`, run.kind);
   const entries = journal.entries(runId);
-  const last = (type: string) => entries.filter((e) => e.type === type).pop()?.data;
-  const started = last('run.started') as SupportRunStarted | undefined;
+  // A resumed run's outcome is its last drive's: what came before its last `run.resumed` is history.
+  const drive = entries.slice(entries.findLastIndex((e) => e.type === 'run.resumed') + 1);
+  const last = (from: readonly JournalEntry[], type: string) =>
+    from.filter((e) => e.type === type).pop()?.data;
+  const started = last(entries, 'run.started') as SupportRunStarted | undefined;
   if (!started) throw new NotFoundError('run start entry', runId);
-  const result = last('support.result') as SupportThreadResult | undefined;
-  const error = (last('run.failed') as { error?: RunError } | undefined)?.error;
+  const result = last(drive, 'support.result') as SupportThreadResult | undefined;
+  const error = (last(drive, 'run.failed') as { error?: RunError } | undefined)?.error;
   return { run, started, entries, ...(result ? { result } : {}), ...(error ? { error } : {}) };
 }
 
@@ -394,77 +355,7 @@ async function* journaledMessages(
   }
 }
 
-/** Sends the messages one by one (none after a handoff), reporting each turn's new tool actions. */
-async function driveThread(
-  messages: Iterable<string> | AsyncIterable<string>,
-  deps: SupportDeps,
-  onTurn: (turn: number, actions: readonly SupportAction[]) => void,
-  onReply?: (reply: SupportReply | undefined, done: boolean) => void,
-): Promise<{ result: SupportThreadResult; fault: unknown }> {
-  const session = createSupportSession(deps);
-  try {
-    let seen = 0;
-    let turn = 0;
-    for await (const message of messages) {
-      if (session.done) break;
-      const reply = await session.send(message);
-      const { actions } = session.result();
-      onTurn(turn++, actions.slice(seen));
-      seen = actions.length;
-      onReply?.(reply, session.done);
-      if (session.done) break;
-    }
-    return { result: session.result(), fault: session.fault };
-  } finally {
-    session.stop();
-  }
-}
-
-/** `clock`, journaling each reading (the tools' timestamps reach the model's prompt). */
-function recordingClock(clock: Clock, record: (type: string, data: unknown) => void): Clock {
-  return {
-    now: () => {
-      const at = clock.now();
-      record('clock.read', { at: at.toISOString() });
-      return at;
-    },
-  };
-}
-
-/** `ids`, journaling each id (lead and coupon ids reach the model's prompt and the replies). */
-function recordingIds(ids: IdGenerator, record: (type: string, data: unknown) => void): IdGenerator {
-  return (prefix) => {
-    const id = ids(prefix);
-    record('id.issued', { prefix, id });
-    return id;
-  };
-}
-
-/** The journaled clock readings in order, then the last one again (a replay that reads more diverged). */
-function journaledClock(entries: readonly JournalEntry[], fallback: string): Clock {
-  const readings = entries.filter((e) => e.type === 'clock.read').map((e) => (e.data as { at: string }).at);
-  let last = fallback;
-  return { now: () => new Date((last = readings.shift() ?? last)) };
-}
-
-/** The journaled ids in order; an id of another prefix, or one too many, is made up (and will differ). */
-function journaledIds(entries: readonly JournalEntry[]): IdGenerator {
-  const ids = entries
-    .filter((e) => e.type === 'id.issued')
-    .map((e) => e.data as { prefix: string; id: string });
-  let made = 0;
-  return (prefix) => {
-    const next = ids[0];
-    if (next?.prefix !== prefix) return `${prefix}_replay_${++made}`;
-    ids.shift();
-    return next.id;
-  };
-}
-
 function sameOutcome(a: SupportThreadResult, b: SupportThreadResult): boolean {
   const outcome = (r: SupportThreadResult) => JSON.stringify({ replies: r.replies, actions: r.actions });
   return outcome(a) === outcome(b);
 }
-
-const coupons = (started: SupportRunStarted) =>
-  started.couponPolicy === undefined ? {} : { couponPolicy: started.couponPolicy };

@@ -18,7 +18,7 @@ import {
 } from '../core/index.js';
 import { renderCost } from './render-cost.js';
 import { renderPlan } from './render.js';
-import { replaySupportRunCommand, showSupportRun } from './support-commands.js';
+import { replaySupportRunCommand, resumeSupportRunCommand, showSupportRun } from './support-commands.js';
 
 export interface CliContext {
   config: Config;
@@ -267,19 +267,20 @@ export function registerPlanCommands(program: Command, ctx: CliContext): void {
   program
     .command('resume')
     .description(
-      'Resume an interrupted or failed run: completed steps, model calls and tool results are taken from its journal, not repeated.',
+      'Resume an interrupted or failed run, a plan or a support thread: completed steps, model calls and tool results are taken from its journal, not repeated.',
     )
     .argument('<run>', 'run id (status running or failed)')
-    .option('--json', 'print the plan as one JSON object')
+    .option(
+      '--json',
+      'print the plan as one JSON object, or for a support thread { runId, replies, actions, lead?, handoff, error? } as support --thread --json does',
+    )
+    .addHelpText(
+      'after',
+      "\nIn LLM mode the model must be the run's (LODESTONE_MODEL); the budgets are today's config, so a plan run stopped by a budget can be resumed with a larger one.\nA support thread is driven again from its journaled messages (support --thread journals them all upfront; a chat thread finishes with the messages typed before it stopped); a lead or coupon it already wrote is not written twice. A resolved or handed-off thread is settled and is not resumed (a thread whose budget ran out was handed to a human).\nExit codes: 0 the run finished (planned, awaiting approval; a thread resolved or handed off), 2 the user's mistake (an unknown run, or one that is settled, driven by another process or run with another model), 1 a fault (the run failed again).",
+    )
     .action(async (runId: string, opts: { json?: boolean }) => {
-      // A support thread is not a campaign: resuming it would drive the campaign workflow on its journal.
-      await asSupportRun(ctx, runId, () => {
-        throw new InvalidInputError(
-          `run ${runId}`,
-          `a plan run (a support thread is not resumed: send it again with lodestone support --thread, or lodestone replay ${runId})`,
-          SUPPORT_THREAD_KIND,
-        );
-      });
+      if (await asSupportRun(ctx, runId, (journal) => resumeSupportRunCommand(ctx, journal, runId, opts)))
+        return;
       await withLodestone(ctx, async (lodestone) => {
         report(ctx, await lodestone.resume(runId, progress()), opts.json === true);
       });

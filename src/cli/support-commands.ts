@@ -14,6 +14,7 @@ import type { SupportDeps, SupportThreadResult } from '../../workflows/index.js'
 import {
   openRunJournal,
   replaySupportRun,
+  resumeSupportRun,
   runSupportThreadJournaled,
   supportLlmFromConfig,
   supportRunCost,
@@ -102,6 +103,51 @@ function faultedThread(ctx: CliContext, run: SupportRunResult, json: boolean): v
 }
 
 /**
+ * Prints a thread's outcome — the thread as text (its run id on stderr), or with --json
+ * `{ runId, replies, actions, lead?, handoff, error? }` — and sets the exit code: 1 when the run
+ * failed. `support --thread` and `resume` print alike.
+ */
+function reportThreadRun(
+  ctx: CliContext,
+  messages: readonly string[],
+  run: SupportRunResult,
+  json: boolean,
+): void {
+  if (!run.result) return reportFailure(ctx, run, json);
+  if (json) {
+    const error = run.status === 'failed' ? { error: run.error } : {};
+    process.stdout.write(`${JSON.stringify({ runId: run.runId, ...run.result, ...error })}\n`);
+  } else {
+    process.stdout.write(renderThread(messages, run.result));
+    process.stderr.write(
+      `(run ${run.runId} saved as ${run.status}: lodestone show ${run.runId} --cost, lodestone replay ${run.runId})\n`,
+    );
+  }
+  faultedThread(ctx, run, json);
+}
+
+/**
+ * `resume <run>` for a support thread run: drives the interrupted or failed thread to its end
+ * (completed model calls answered from the journal) and prints it as `support --thread` does.
+ */
+export async function resumeSupportRunCommand(
+  ctx: CliContext,
+  journal: Journal,
+  runId: string,
+  opts: { json?: boolean },
+): Promise<void> {
+  // A bad model setting throws a ConfigError here, before any store is opened or any call made.
+  const llm = supportLlmFromConfig(ctx.config);
+  const deps = supportDeps(ctx, undefined);
+  try {
+    const run = await resumeSupportRun(runId, { journal, deps, llm, onEvent: llmEvents(ctx) });
+    reportThreadRun(ctx, supportRunMessages(supportRunView(journal, runId)), run, opts.json === true);
+  } finally {
+    deps.close();
+  }
+}
+
+/**
  * `show <run>` for a support thread run: the thread, or with --cost its cost ledger, with
  * --journal its entries; --json prints `{ run, result?, error?, entries?, cost? }`.
  */
@@ -173,7 +219,7 @@ export function registerSupportCommands(program: Command, ctx: CliContext): void
     .option('--json', 'print { runId, replies, actions, lead?, handoff } as one JSON object')
     .addHelpText(
       'after',
-      "\nThe thread is saved as a run (its id on stderr): lodestone show <run> [--cost], lodestone replay <run>, lodestone runs --kind support-thread.\nLLM mode: LODESTONE_MODEL=openai:<model> with OPENAI_BASE_URL / OPENAI_API_KEY; the workflow's guards apply to every call the model proposes.",
+      "\nThe thread is saved as a run (its id on stderr): lodestone show <run> [--cost], lodestone replay <run>, lodestone runs --kind support-thread. A thread that was interrupted or failed (exit 1) finishes with lodestone resume <run>, its completed model calls taken from the run's journal.\nLLM mode: LODESTONE_MODEL=openai:<model> with OPENAI_BASE_URL / OPENAI_API_KEY; the workflow's guards apply to every call the model proposes.",
     )
     .action(async (opts: { thread: string; campaign?: string; json?: boolean }) => {
       const messages = readThreadFile(opts.thread);
@@ -188,18 +234,7 @@ export function registerSupportCommands(program: Command, ctx: CliContext): void
           llm,
           onEvent: llmEvents(ctx),
         });
-        const json = opts.json === true;
-        if (!run.result) return reportFailure(ctx, run, json);
-        if (json) {
-          const error = run.status === 'failed' ? { error: run.error } : {};
-          process.stdout.write(`${JSON.stringify({ runId: run.runId, ...run.result, ...error })}\n`);
-        } else {
-          process.stdout.write(renderThread(messages, run.result));
-          process.stderr.write(
-            `(run ${run.runId} saved as ${run.status}: lodestone show ${run.runId} --cost, lodestone replay ${run.runId})\n`,
-          );
-        }
-        faultedThread(ctx, run, json);
+        reportThreadRun(ctx, messages, run, opts.json === true);
       } finally {
         journal.close();
         deps.close();
@@ -212,7 +247,7 @@ export function registerSupportCommands(program: Command, ctx: CliContext): void
     .option('--campaign <id>', 'the campaign (run id) whose ad brought the buyer')
     .addHelpText(
       'after',
-      '\nThe conversation is saved as a support-thread run (its id on stderr at the end): lodestone show <run> [--cost], lodestone replay <run>.',
+      '\nThe conversation is saved as a support-thread run (its id on stderr at the end): lodestone show <run> [--cost], lodestone replay <run>. A conversation that was interrupted or failed can be finished with lodestone resume <run>: it answers the messages the buyer had typed (no new ones are read) and prints the whole thread.',
     )
     .action(async (opts: { campaign?: string }) => {
       // A bad model setting throws a ConfigError here, before any store is opened or any call made.

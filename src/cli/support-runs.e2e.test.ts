@@ -103,7 +103,7 @@ describe('support threads are journaled runs', () => {
     expect((await run(['runs'], env(dataDir))).stdout).toBe('No runs yet. Try: lodestone plan "<goal>"\n');
   }, 240_000);
 
-  it('offline: the thread is a run (its id on stderr), replays identically, shows its thread and is not resumed', async () => {
+  it('offline: the thread is a run (its id on stderr), replays identically, shows its thread and, settled, is not resumed', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lodestone-support-runs-'));
     const live = await run(['support', '--thread', THREAD], env(dataDir));
     expect(live.code, live.stderr).toBe(0);
@@ -129,9 +129,12 @@ describe('support threads are journaled runs', () => {
     expect((await run(['show', id, '--cost'], env(dataDir))).stdout).toContain(
       'No model calls: the run is offline (0 tokens, $0).',
     );
+    // Settled: only an interrupted or failed thread is resumed.
     const resumed = await run(['resume', id], env(dataDir));
     expect(resumed.code).toBe(2);
-    expect(resumed.stderr).toContain('a support thread is not resumed');
+    expect(resumed.stderr).toContain(
+      `lodestone: Invalid run ${id}: expected an interrupted or failed support thread (status running or failed); a resolved thread is settled: replay it with lodestone replay ${id}`,
+    );
     expect((await run(['runs', '--kind', 'all'], env(dataDir))).stdout).toMatch(
       new RegExp(`^${id}  support-thread  resolved `),
     );
