@@ -1,19 +1,12 @@
 import { hostname } from 'node:os';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createSampleProductSearch } from '../../agents/customer-service/index.js';
+import { describe, expect, it } from 'vitest';
 import { SAMPLE_THREAD_DECISIONS } from '../../agents/customer-service/llm-test-fixtures.js';
-import { openSqliteLeadStore, type LeadStore } from '../../tools/leads/index.js';
-import {
-  createIdGenerator,
-  loadConfig,
-  RunBusyError,
-  systemClock,
-  type JournalEntry,
-  type SqliteJournal,
-} from '../core/index.js';
-import { memoryJournal, script, ScriptedChatModel, type ScriptedStep } from '../testing/index.js';
+import { openSqliteLeadStore } from '../../tools/leads/index.js';
+import { loadConfig, RunBusyError, type JournalEntry, type SqliteJournal } from '../core/index.js';
+import { script, ScriptedChatModel, type ScriptedStep } from '../testing/index.js';
 import type { RunBudgets } from './llm-runtime.js';
 import { resumeSupportRun } from './support-run-resume.js';
+import { supportRunTestKit } from './support-run-test-kit.js';
 import {
   replaySupportRun,
   runSupportThreadJournaled,
@@ -24,26 +17,7 @@ import {
 } from './support-run.js';
 
 const config = loadConfig({});
-const search = createSampleProductSearch();
-const opened: { close(): void }[] = [];
-afterEach(() => {
-  for (const o of opened.splice(0)) o.close();
-});
-
-function stores(): { journal: SqliteJournal; leads: LeadStore } {
-  const journal = memoryJournal();
-  const leads = openSqliteLeadStore(':memory:');
-  opened.push(journal, leads);
-  return { journal, leads };
-}
-
-/** Real time and random ids, as the CLI runs: the resumed part must take both from the journal first. */
-const liveDeps = (leads: LeadStore) => ({
-  search,
-  leads,
-  clock: systemClock,
-  ids: createIdGenerator(systemClock),
-});
+const { search, stores, liveDeps, closeAfter } = supportRunTestKit();
 
 const model = (steps: readonly ScriptedStep[]) => new ScriptedChatModel(steps, { model: 'gpt-4o-mini' });
 const llm = (m: ScriptedChatModel, env: Record<string, string> = {}) =>
@@ -158,7 +132,7 @@ describe('resumeSupportRun', () => {
     expect(save).toBeGreaterThan(0);
     const landed = leads;
     const lost = openSqliteLeadStore(':memory:');
-    opened.push(lost);
+    closeAfter(lost);
     for (const [tag, store] of Object.entries({ landed, lost })) {
       const killed = killedCopy(journal, full.runId, save, tag);
       expect(journal.getRun(killed)?.status).toBe('running');

@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createSampleProductSearch } from '../../agents/customer-service/index.js';
+import { describe, expect, it } from 'vitest';
 import {
   CANCEL_KEYS,
   CANCEL_THREAD,
@@ -7,15 +6,8 @@ import {
   decision,
   YUSUF,
 } from '../../agents/customer-service/llm-test-fixtures.js';
-import { openSqliteLeadStore, type LeadStore } from '../../tools/leads/index.js';
-import {
-  createIdGenerator,
-  loadConfig,
-  sequentialIds,
-  systemClock,
-  type SqliteJournal,
-} from '../core/index.js';
-import { memoryJournal, script, ScriptedChatModel } from '../testing/index.js';
+import { loadConfig, sequentialIds, systemClock } from '../core/index.js';
+import { script, ScriptedChatModel } from '../testing/index.js';
 import {
   replaySupportRun,
   runSupportThreadJournaled,
@@ -26,28 +18,10 @@ import {
   supportRunView,
 } from './support-run.js';
 import { withRunLease } from './run-lease.js';
+import { supportRunTestKit } from './support-run-test-kit.js';
 
 const config = loadConfig({});
-const search = createSampleProductSearch();
-const opened: { close(): void }[] = [];
-afterEach(() => {
-  for (const o of opened.splice(0)) o.close();
-});
-
-function stores(): { journal: SqliteJournal; leads: LeadStore } {
-  const journal = memoryJournal();
-  const leads = openSqliteLeadStore(':memory:');
-  opened.push(journal, leads);
-  return { journal, leads };
-}
-
-/** Real time and random ids, as the CLI runs: a replay must take both from the journal. */
-const liveDeps = (leads: LeadStore) => ({
-  search,
-  leads,
-  clock: systemClock,
-  ids: createIdGenerator(systemClock),
-});
+const { search, stores, liveDeps } = supportRunTestKit();
 
 const llm = (model: ScriptedChatModel) =>
   supportLlmFromConfig(config, { model, retry: { maxRetries: 3, delayMs: () => 0 } });

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startAgentLoopbackRouter, type AgentLoopbackRouter } from '../app/agent-loopback-router.js';
 import { loopbackSteps, PLANNING_AGENTS, planScript, type PlanScript } from '../app/llm-plan-fixtures.js';
-import { isoDate, Plan, TRACING_VARIABLES } from '../core/index.js';
+import { isoDate, Plan } from '../core/index.js';
 import { testAgentContext } from '../testing/index.js';
-import { spawnCli } from './test-cli.js';
+import { cliEnv, spawnCli } from './test-cli.js';
 
 const GOAL = 'Sell our ceramic tableware this month, budget 3000 GBP per day, keep CPA under 12 GBP';
 const dataDir = mkdtempSync(join(tmpdir(), 'lodestone-llm-cli-'));
@@ -51,16 +51,10 @@ afterEach(async () => {
 const scripts = (agents: readonly string[] = PLANNING_AGENTS) =>
   Object.fromEntries(agents.map((a) => [a, loopbackSteps(a, plan.turns[a as keyof PlanScript['turns']])]));
 
-function env(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = {
-    ...process.env,
-    LODESTONE_DATA_DIR: dataDir,
-    LODESTONE_LOG_LEVEL: 'silent',
-  };
-  for (const name of ['OPENAI_BASE_URL', 'OPENAI_API_KEY', 'LODESTONE_MODEL', ...TRACING_VARIABLES])
-    delete base[name];
-  return { ...base, ...extra };
-}
+const env = (extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv => ({
+  ...cliEnv(dataDir),
+  ...extra,
+});
 
 const llmEnv = (r: AgentLoopbackRouter, extra: Record<string, string> = {}) =>
   env({

@@ -7,15 +7,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TRACING_VARIABLES } from '../core/index.js';
 import {
   SAMPLE_QUOTE_REPLY,
   SAMPLE_THREAD_DECISIONS,
 } from '../../agents/customer-service/llm-test-fixtures.js';
-import { runCli } from './test-cli.js';
+import { cliEnv, runCli, SAMPLE_THREAD } from './test-cli.js';
 import { loopback, startOpenAILoopbackServer, type OpenAILoopbackServer } from '../testing/index.js';
 
-const THREAD = join(import.meta.dirname, '..', '..', 'agents', 'customer-service', 'samples', 'thread.jsonl');
+const THREAD = SAMPLE_THREAD;
 
 let server: OpenAILoopbackServer | undefined;
 afterEach(async () => {
@@ -23,20 +22,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-function env(baseURL: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['OPENAI_BASE_URL', 'OPENAI_API_KEY', 'LODESTONE_MODEL', ...TRACING_VARIABLES])
-    delete base[name];
-  return {
-    ...base,
-    LODESTONE_DATA_DIR: mkdtempSync(join(tmpdir(), 'lodestone-support-llm-')),
-    LODESTONE_LOG_LEVEL: 'silent',
-    LODESTONE_MODEL: 'openai:test-model',
-    OPENAI_BASE_URL: baseURL,
-    OPENAI_API_KEY: 'sk-test-key',
-    ...extra,
-  };
-}
+const env = (baseURL: string, extra: Record<string, string> = {}) =>
+  cliEnv(mkdtempSync(join(tmpdir(), 'lodestone-support-llm-')), { baseURL }, extra);
 
 const run = runCli;
 

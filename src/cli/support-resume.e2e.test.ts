@@ -8,13 +8,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TRACING_VARIABLES } from '../core/index.js';
 import { SAMPLE_THREAD_DECISIONS } from '../../agents/customer-service/llm-test-fixtures.js';
 import { openSqliteLeadStore } from '../../tools/leads/index.js';
-import { runCli, spawnCli } from './test-cli.js';
+import { cliEnv, runCli, spawnCli, SAMPLE_THREAD } from './test-cli.js';
 import { loopback, startOpenAILoopbackServer, type OpenAILoopbackServer } from '../testing/index.js';
 
-const THREAD = join(import.meta.dirname, '..', '..', 'agents', 'customer-service', 'samples', 'thread.jsonl');
+const THREAD = SAMPLE_THREAD;
 
 const servers: OpenAILoopbackServer[] = [];
 afterEach(async () => {
@@ -27,19 +26,8 @@ async function server(steps: Parameters<typeof startOpenAILoopbackServer>[0]) {
 }
 
 /** An environment with no model settings and its own data dir; `baseURL` adds the loopback model. */
-function env(dataDir: string, baseURL?: string): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['OPENAI_BASE_URL', 'OPENAI_API_KEY', 'LODESTONE_MODEL', ...TRACING_VARIABLES])
-    delete base[name];
-  return {
-    ...base,
-    LODESTONE_DATA_DIR: dataDir,
-    LODESTONE_LOG_LEVEL: 'silent',
-    ...(baseURL === undefined
-      ? {}
-      : { LODESTONE_MODEL: 'openai:test-model', OPENAI_BASE_URL: baseURL, OPENAI_API_KEY: 'sk-test-key' }),
-  };
-}
+const env = (dataDir: string, baseURL?: string) =>
+  cliEnv(dataDir, baseURL === undefined ? undefined : { baseURL });
 
 const DECISIONS = SAMPLE_THREAD_DECISIONS.map((d) => loopback.json(d));
 
