@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAmounts } from './amounts.js';
+import { currencyAt, findAmounts } from './amounts.js';
 import { normalizeGoal } from './text.js';
 
 /** The money amounts (with a currency) in a goal, as [value, currency]. */
@@ -90,5 +90,40 @@ describe('findAmounts', () => {
 
   it('does not borrow the currency written after the previous amount', () => {
     expect(findAmounts('3000 gbp 12').map((a) => a.currency)).toEqual(['GBP', undefined]);
+  });
+});
+
+describe('findAmounts: colloquial amounts', () => {
+  const values = (goal: string) => findAmounts(normalizeGoal(goal).lower).map((a) => a.value);
+
+  it.each([
+    ['月预算1万5', 15_000],
+    ['预算3万五', 35_000],
+    ['每天5千5', 5500],
+    ['每天1w5', 15_000],
+    ['2k5 a day', 2500],
+    ['预算1万2千', 12_000],
+    ['预算1万2一天', 12_000],
+    ['€1.500 per day', 1500],
+    ['budget 1,5k eur', 1500],
+    ['一共 2 万美元', 20_000],
+  ])('%s = %d', (goal, value) => {
+    expect(values(goal)).toEqual([value]);
+  });
+
+  it('does not take a digit that starts a date or a count', () => {
+    expect(values('预算3万5月1日开始')).toEqual([30_000, 5, 1]);
+    expect(values('1万5天')).toEqual([10_000, 5]);
+  });
+
+  it('does not read the 一 of 一共, 一下, 一天 as money, but keeps 五块', () => {
+    expect(values('预算一共五万,推一下,一天')).toEqual([50_000]);
+    expect(money('cpa五块')).toEqual([[5, 'CNY']]);
+  });
+
+  it('reads a currency written after a period word', () => {
+    expect(currencyAt(' gbp, cpa 3')).toBe('GBP');
+    expect(currencyAt(' budget in usd')).toBe('USD');
+    expect(currencyAt(', cpa 3')).toBeUndefined();
   });
 });

@@ -1,11 +1,13 @@
 /**
- * Money in a goal: a number with its magnitude (`k`, `万`, `million`) and the currency written
- * before or after it (`¥`, `RMB`, `英镑`, `pounds`); the digits of a festival name (`Double 11`,
- * `618大促`) are not money. Which amount is the budget and which the CPA target is decided later,
- * in `roles.ts`; this module only reads what is written.
+ * Money in a goal: a number with its magnitude (`k`, `万`, `million`), the colloquial digit after
+ * it (`1万5` is 15,000, `2k5` 2,500) and the currency written before or after it (`¥`, `RMB`,
+ * `英镑`, `pounds`); the digits of a festival name (`Double 11`, `618大促`) are not money, nor is
+ * a lone Chinese numeral inside a word (the 一 of `一共`, `一下`, `一天`). Which amount is the
+ * budget and which the CPA target is decided later, in `roles.ts`; this module only reads what is
+ * written.
  */
 import { findFestivals } from './festivals.js';
-import { findNumbers, type NumberToken } from './numbers.js';
+import { findNumbers, parseAnyNumber, type NumberToken } from './numbers.js';
 import { isTaken, type Span } from './text.js';
 
 /** A number in the goal, with what the text says about it as money. */
@@ -37,6 +39,21 @@ const SUFFIX_CURRENCIES: readonly (readonly [RegExp, string])[] = [
   ],
 ];
 
+/**
+ * The ISO code of a currency written at the very start of `text`, e.g. after a budget's period
+ * (`2.5k/day GBP`), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * currencyAt(' gbp, cpa 3'); // 'GBP'
+ * ```
+ */
+export function currencyAt(text: string): string | undefined {
+  // `5k weekly budget in GBP`: skip the budget word and `in`.
+  const rest = text.replace(/^\s*(?:(?:budget|spend)\b\s*)?(?:in\b)?/, '');
+  return SUFFIX_CURRENCIES.find(([re]) => re.test(rest))?.[1];
+}
+
 /** Currency written before the number; tested against the text that ends where the number starts. */
 const PREFIX_CURRENCIES: readonly (readonly [RegExp, string])[] = [
   [/(?:(?<![a-z])hk\$|港币|港元|(?<![a-z])hkd)\s*-?\s*$/, 'HKD'],
@@ -51,13 +68,22 @@ const PREFIX_CURRENCIES: readonly (readonly [RegExp, string])[] = [
   [/(?:¥|(?<![a-z])rmb|(?<![a-z])cny|人民币)\s*-?\s*$/, 'CNY'],
 ];
 
-/** Magnitudes written after digits: `2k`, `5w`, `1.5万`, `3 million`. */
+/** Magnitudes written after digits: `2k`, `5w`, `1.5万`, `2 万`, `3 million`, `1,5 Mio`. */
 const MAGNITUDE =
-  /^(?:\s?(k|w|m|mn|bn)(?![a-z])|\s*(thousand|grand|million|billion)\b|(千万|百万|万|千|百|亿))/;
+  /^(?:\s?(k|w|m|mn|bn|mio)(?![a-z])|\s*(thousand|grand|million|billion)\b|\s?(千万|百万|万|千|百|亿))/;
+
+/**
+ * The digit spoken after a magnitude: `1万5` (15,000), `3万五`, `5千5`, `1w5`, `2k5`; also
+ * `1万2千`. Not when the digit starts something else: a date (`3万5月1日`), a count (`1万5天`).
+ */
+const COLLOQUIAL_TAIL =
+  /^(?:([1-9]|[一二两三四五六七八九])(?![\d.]|,\d|\s*[千百万亿]|\s*(?:[月日号天周年岁个次点%倍x:/-]|k|w|days?\b|weeks?\b))|(\d)千)/;
+const TAIL_MAGNITUDES = new Set(['k', 'w', '万', '千']);
 
 const MAGNITUDE_VALUE: Readonly<Record<string, number>> = {
   k: 1e3,
   thousand: 1e3,
+  mio: 1e6,
   grand: 1e3,
   千: 1e3,
   w: 1e4,
@@ -104,6 +130,8 @@ export function findAmounts(text: string): Amount[] {
   for (const token of findNumbers(text)) {
     if (token.start < consumed || isTaken(festivals, token)) continue;
     const draft = readAmount(text, token, consumed);
+    // A lone 一 or 两 is part of a word (`一共`, `一下`, `一天`) unless a currency says it is money.
+    if (token.kind === 'zh' && token.end - token.start === 1 && draft.currency === undefined) continue;
     drafts.push(draft);
     consumed = draft.end;
   }
@@ -116,10 +144,21 @@ function readAmount(text: string, token: NumberToken, consumedUpTo: number): Dra
   let hasMagnitude = false;
   // Number words and Chinese numerals carry their own magnitude (`fifty thousand`, `五万`).
   const mag = token.kind === 'digits' ? MAGNITUDE.exec(text.slice(end)) : null;
+  let tail = 0;
   if (mag) {
-    multiplier = MAGNITUDE_VALUE[mag[1] ?? mag[2] ?? mag[3] ?? ''] ?? 1;
+    const word = mag[1] ?? mag[2] ?? mag[3] ?? '';
+    multiplier = MAGNITUDE_VALUE[word] ?? 1;
     hasMagnitude = true;
     end += mag[0].length;
+    const spoken = TAIL_MAGNITUDES.has(word) ? COLLOQUIAL_TAIL.exec(text.slice(end)) : null;
+    if (spoken && (spoken[1] !== undefined || word === '万')) {
+      // 1万5 = 1.5万; 1万2千 = 1万 + 2千.
+      tail =
+        spoken[1] === undefined
+          ? Number(spoken[2]) * 1e3
+          : ((parseAnyNumber(spoken[1]) ?? 0) * multiplier) / 10;
+      end += spoken[0].length;
+    }
   }
   let start = token.start;
   let currency: string | undefined;
@@ -143,7 +182,7 @@ function readAmount(text: string, token: NumberToken, consumedUpTo: number): Dra
     }
   }
   const negative = isNegative(text, start, token.start);
-  const value = token.value * multiplier * (negative ? -1 : 1);
+  const value = (token.value * multiplier + tail) * (negative ? -1 : 1);
   return {
     start,
     end,

@@ -105,3 +105,22 @@ describe('extractAudience', () => {
     expect(extractAudience(normalizeGoal('sell mugs, £5 a day'), TODAY, []).audience).toEqual({});
   });
 });
+
+describe('findGender: more words for women and men', () => {
+  it.each([
+    ['grandmothers in florida', 'female'],
+    ['brides-to-be', 'female'],
+    ['nans and grannies', 'female'],
+    ['面向女大学生', 'female'],
+    ['女白领', 'female'],
+    ['孕妇', 'female'],
+    ['面向男大学生', 'male'],
+    ['grandads', 'male'],
+  ] as const)('%s → %s', (text, gender) => {
+    expect(findGender(text)).toBe(gender);
+  });
+
+  it('reads 男女用户 as both', () => {
+    expect(findGender('男女用户都要')).toBeUndefined();
+  });
+});

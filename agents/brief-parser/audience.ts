@@ -1,7 +1,8 @@
 /**
- * Who the campaign is for: gender (`women`, `女性`, `宝妈`), an age range (`aged 25-40`,
- * `18 to 35`, `25-40岁`, `30岁以上`, `三十岁以上`, `over-30s`, `90后`), regions (`London`, `上海`, `一线城市`)
- * and interests (`who like camping`, `interested in cooking`, `喜欢露营的`, `对烘焙感兴趣`).
+ * Who the campaign is for: gender (`women`, `grandmothers`, `女性`, `宝妈`, `女大学生`), an age
+ * range (`aged 25-40`, `18 to 35`, `25-40岁`, `30岁以上`, `三十岁以上`, `over-30s`, `90后`), regions
+ * (`London`, `上海`, `一线城市`) and interests (`who like camping`, `interested in cooking`,
+ * `喜欢露营的`, `对烘焙感兴趣`).
  */
 import type { Audience } from '../../src/core/index.js';
 import { parseDate } from './dates.js';
@@ -9,10 +10,19 @@ import { parseAnyNumber } from './numbers.js';
 import { findRegions } from './regions.js';
 import { findAll, isTaken, unique, type GoalText, type Span } from './text.js';
 
-const FEMALE =
-  /\b(?:women|woman|female|females|ladies|lady|girls|mums|moms|mothers|mommies|mummies)\b|女性|女生|女士|女人|宝妈|妈妈|女孩|姐妹|少女/;
-const MALE =
-  /\b(?:men|man|male|males|guys|gentlemen|gents|dads|fathers|boys)\b|男性|男生|男士|男人|宝爸|爸爸|男孩/;
+/**
+ * Chinese nouns that name a group of people; 女 or 男 before one names its gender (`女大学生`),
+ * but not in `男女用户` (both).
+ */
+const ZH_PEOPLE =
+  '大学生|学生|研究生|中学生|高中生|白领|青年|用户|顾客|客户|粉丝|粉|老板|高管|员工|教师|老师|车主|会员|程序员|司机|医生|护士|上班族|消费者|群体|人群';
+
+const FEMALE = new RegExp(
+  `\\b(?:women|woman|female|females|ladies|lady|girls|mums|moms|mothers|mommies|mummies|grandmothers|grandmas|grannies|nans|nannas|brides|bride|brides-to-be|wives|housewives)\\b|女性|女生|女士|女人|宝妈|妈妈|女孩|姐妹|少女|孕妇|孕妈|主妇|闺蜜|奶奶|外婆|姥姥|新娘|(?<!男)女(?:${ZH_PEOPLE})`,
+);
+const MALE = new RegExp(
+  `\\b(?:men|man|male|males|guys|gentlemen|gents|dads|fathers|boys|grandfathers|grandads|granddads|grandpas|husbands|grooms|lads|blokes)\\b|男性|男生|男士|男人|宝爸|爸爸|男孩|爷爷|外公|姥爷|新郎|男(?:${ZH_PEOPLE})`,
+);
 
 /**
  * `female` or `male` when the goal names one and not the other.

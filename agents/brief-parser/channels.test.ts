@@ -29,3 +29,25 @@ describe('findChannels', () => {
     expect(findChannels('roas 5x on a 2x budget, x-ray machines')).toEqual([]);
   });
 });
+
+describe('findChannels: marketplaces and more platforms', () => {
+  it.each([
+    ['amazon and google search', ['amazon', 'google', 'search']],
+    ['etsy and pinterest', ['etsy', 'pinterest']],
+    ['amazon and ebay', ['amazon', 'ebay']],
+    ['shopee and lazada', ['shopee', 'lazada']],
+    ['meta and reddit', ['meta', 'reddit']],
+    ['在天猫和得物', ['tmall', 'dewu']],
+    ['在今日头条投放', ['toutiao']],
+    ['闲鱼、美团、大众点评', ['xianyu', 'meituan', 'dianping']],
+    ['巨量引擎和腾讯广告', ['ocean-engine', 'tencent']],
+    ['amazon 和 temu', ['amazon', 'temu']],
+    ['google display ads', ['google', 'display']],
+  ])('%s', (text, expected) => {
+    expect(findChannels(text)).toEqual(expected);
+  });
+
+  it('does not read meta tags as Meta', () => {
+    expect(findChannels('an seo audit of meta tags')).toEqual([]);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Channels and placements a goal names, as lower-case ids: platforms (`douyin`, `kuaishou`,
- * `wechat`, `xiaohongshu`, `zhihu`, `tiktok`, `google`, `linkedin`, `x` for X/Twitter …) and
- * placement types (`search`, `feed`, `short-video`, `live-stream`).
+ * `wechat`, `xiaohongshu`, `zhihu`, `toutiao`, `tiktok`, `google`, `meta`, `linkedin`, `x` for
+ * X/Twitter …), marketplaces (`tmall`, `jd`, `amazon`, `etsy`, `shopee` …) and placement types
+ * (`search`, `feed`, `short-video`, `live-stream`, `display`).
  */
 
 /** Canonical channel id and the words that name it. */
@@ -31,10 +32,39 @@ export const CHANNELS: readonly (readonly [string, RegExp])[] = [
     /\btwitter\b|推特|\bx\.com\b|(?<=\b(?:on|via)\s+)x\b(?![.'-]?\w)|\bx\s*[(/]\s*(?:formerly\s+)?twitter\b/,
   ],
   ['zhihu', /\bzhihu\b|知乎/],
+  ['toutiao', /\btoutiao\b|今日头条|头条/],
+  ['ocean-engine', /\bocean\s?engine\b|巨量引擎/],
+  ['qianchuan', /\bqianchuan\b|巨量千川|千川/],
+  ['tencent', /\btencent\s+ads\b|腾讯广告|广点通/],
+  ['xianyu', /\bxianyu\b|闲鱼/],
+  ['dewu', /\bdewu\b|\bpoizon\b|得物/],
+  ['meituan', /\bmeituan\b|美团/],
+  ['dianping', /\bdianping\b|大众点评/],
+  ['vipshop', /\bvipshop\b|唯品会/],
+  // Marketplaces and other platforms in the West and South-East Asia.
+  ['amazon', /\bamazon\b|亚马逊/],
+  ['ebay', /\bebay\b/],
+  ['etsy', /\betsy\b/],
+  ['walmart', /\bwalmart\b|沃尔玛/],
+  ['temu', /\btemu\b/],
+  ['shopee', /\bshopee\b|虾皮/],
+  ['lazada', /\blazada\b/],
+  // Meta the ad platform, not `meta tags` or `meta descriptions`.
+  ['meta', /\bmeta\b(?![\s-]*(?:tags?|descriptions?|data|titles?|keywords?)\b)/],
+  ['reddit', /\breddit\b/],
+  ['twitch', /\btwitch\b/],
+  ['spotify', /\bspotify\b/],
+  ['bing', /\bbing\b|\bmicrosoft\s+ads\b|必应/],
+  ['whatsapp', /\bwhatsapp\b/],
+  ['telegram', /\btelegram\b/],
+  ['naver', /\bnaver\b/],
+  ['kakao', /\bkakao(?:talk)?\b/],
+  ['yahoo', /\byahoo\b|雅虎/],
   ['search', /\bsearch\b|搜索/],
   ['feed', /\bfeeds?\b|信息流/],
   ['short-video', /\bshort[\s-]?videos?\b|短视频/],
   ['live-stream', /\blive[\s-]?stream(?:s|ing)?\b|\blive shopping\b|直播/],
+  ['display', /\bdisplay\s+(?:ads?|advertising|network)\b|展示广告/],
 ];
 
 /**

@@ -117,3 +117,39 @@ describe('scanDates: month ends', () => {
     expect(scanDates('until the end of the month', TODAY).mentions[0]?.first).toBe('2026-11-30');
   });
 });
+
+describe('scanDates: ends and spans marketers name', () => {
+  it.each([
+    ['through the end of december', '2026-12-31'],
+    ['till end of jan', '2027-01-31'],
+    ['by the end of next month', '2026-12-31'],
+    ['until month end', '2026-11-30'],
+    ['a year-end push', '2026-12-31'],
+    ['until the end of next week', '2026-12-06'],
+  ])('%s ends on %s', (text, date) => {
+    expect(scanDates(text, TODAY).mentions).toMatchObject([{ first: date, cue: 'end' }]);
+  });
+
+  it('reads the rest of the month from today', () => {
+    expect(first('for the rest of the month')).toEqual({ first: '2026-11-29', last: '2026-11-30' });
+  });
+
+  it('reads a day range written before the month', () => {
+    expect(first('20th-31st december')).toEqual({ first: '2026-12-20', last: '2026-12-31' });
+    expect(first('from the 5th to the 18th of december')).toEqual({
+      first: '2026-12-05',
+      last: '2026-12-18',
+    });
+    expect(first('between 1 and 24 december')).toEqual({ first: '2026-12-01', last: '2026-12-24' });
+    // Without "between", "the 5th and 18th" are two days, not a range.
+    expect(first('the 5th and 18th december')).toEqual({ first: '2026-12-18' });
+  });
+
+  it('reads the whole of a month, a month budget and 整个12月', () => {
+    const december = { first: '2026-12-01', last: '2026-12-31' };
+    expect(first('for the whole of december')).toEqual(december);
+    expect(first('a £3k december budget')).toEqual(december);
+    expect(first('整个12月')).toEqual(december);
+    expect(scanDates('3个月', TODAY).mentions).toEqual([]);
+  });
+});

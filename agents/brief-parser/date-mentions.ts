@@ -154,6 +154,26 @@ export function scanDates(text: string, today: string, taken: readonly Span[] = 
     add(span, first, last, { explicitYear: year !== undefined, range: last !== undefined });
   }
 
+  // English day ranges before the month: 5th-18th December, the 5th to the 18th of December,
+  // between 1 and 24 December (`and` only after `between`: "the 5th and 18th" are two days).
+  const dayRange = new RegExp(
+    `\\b(between\\s+)?(?:the\\s+)?(\\d{1,2})${ORD}\\s*(-|~|to|until|till|through|thru|and)\\s*(?:the\\s+)?(\\d{1,2})${ORD}\\s+(?:of\\s+)?(${MONTHS})\\b\\.?(?:,?\\s+(\\d{4})\\b)?`,
+    'g',
+  );
+  for (const { match, span } of findAll(text, dayRange)) {
+    if (!free(span) || (match[3] === 'and' && match[1] === undefined)) continue;
+    const m = monthNumber(match[5] ?? '');
+    const year = match[6] === undefined ? undefined : Number(match[6]);
+    const first = resolveMonthDay(today, m, Number(match[2]), year);
+    const last = first === undefined ? undefined : rangeEnd(first, undefined, match[4] ?? '');
+    if (!first || !last) {
+      used.push(span);
+      problems.push(`"${match[0]}" is not a date range on the calendar.`);
+      continue;
+    }
+    add(span, first, last, { explicitYear: year !== undefined, range: true });
+  }
+
   // English: Dec 1, December 1st, 1 Dec, 1st of December, Dec 1, 2026; range tail Dec 1-14.
   const tail = `(?:\\s*(?:-|~|to|through|till|until)\\s*(?:(${MONTHS})\\.?\\s+)?(\\d{1,2})${ORD}\\b(?!\\s*(?:[a-z]|%)))?`;
   const enDate = new RegExp(
@@ -227,12 +247,47 @@ function rangeEnd(first: string, monthText: string | undefined, dayText: string)
   return undefined;
 }
 
-type Resolved = { first: string; last?: string; cue?: 'end' };
+type Resolved = { first: string; last?: string; cue?: 'end' | undefined };
 type Resolver = (match: RegExpExecArray, today: string) => Resolved | undefined;
 
 function relativePatterns(t: YearMonthDay): (readonly [RegExp, Resolver])[] {
   const mondayOf = (iso: string): string => addDays(iso, -weekday(iso));
   return [
+    // The end of a named month ends the campaign: `through the end of December`, `till end of
+    // Jan`, `by the end of next month`. Before `next month`, which would take its last words.
+    [
+      new RegExp(`\\b(?:the\\s+)?end\\s+of\\s+(?:(next)\\s+month|(${MONTHS}))\\b\\.?`, 'g'),
+      (m, today) => {
+        const month =
+          m[1] === undefined
+            ? wholeMonth(today, monthNumber(m[2] ?? ''), true)
+            : { first: endOfMonth(addMonths(`${today.slice(0, 8)}01`, 1)) };
+        return month && { first: month.first, cue: 'end' };
+      },
+    ],
+    [/\bmonth[\s-]end\b/g, (_, today) => ({ first: endOfMonth(today), cue: 'end' })],
+    [/\byear[\s-]end\b/g, (_, today) => ({ first: `${today.slice(0, 4)}-12-31`, cue: 'end' })],
+    [
+      /\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week\b/g,
+      (_, today) => ({ first: addDays(mondayOf(today), 6), cue: 'end' }),
+    ],
+    [
+      /\b(?:the\s+)?end\s+of\s+next\s+week\b/g,
+      (_, today) => ({ first: addDays(mondayOf(today), 13), cue: 'end' }),
+    ],
+    // `for the rest of the month`: from today to its last day.
+    [
+      /\b(?:the\s+)?(?:rest|remainder)\s+of\s+(?:the\s+|this\s+)?(month|week|year)\b/g,
+      (m, today) => {
+        const last =
+          m[1] === 'month'
+            ? endOfMonth(today)
+            : m[1] === 'week'
+              ? addDays(mondayOf(today), 6)
+              : `${today.slice(0, 4)}-12-31`;
+        return { first: today, last };
+      },
+    ],
     // Before relative days, so "the day after tomorrow" is not read as "tomorrow".
     [/\bthe day after tomorrow\b|后天/g, (_, today) => ({ first: addDays(today, 2) })],
     [
@@ -286,17 +341,24 @@ function relativePatterns(t: YearMonthDay): (readonly [RegExp, Resolver])[] {
     // Before 月底, so that 12月底 is the end of December, not of this month.
     [
       new RegExp(
-        `(?<![个每本上下这几数第\\d一二三四五六七八九十])(${ZH_SMALL})月(底|末)?份?(?![\\d一二三四五六七八九十日号初中])`,
+        // Not `3个月`, `每月`, `上月`…, but `整个12月` is December.
+        `(?<![每本上下这几数第\\d一二三四五六七八九十]|(?<!整)个)(${ZH_SMALL})月(底|末)?份?(?![\\d一二三四五六七八九十日号初中])`,
         'g',
       ),
       (m, today) => wholeMonth(today, parseChineseOrDigits(m[1] ?? ''), m[2] !== undefined),
     ],
     [
       new RegExp(
-        `\\b(in|during|for|throughout|through|across|all of|this|next|over)\\s+(${MONTHS})\\b(?!\\.?\\s*\\d)`,
+        `\\b(in|during|for|throughout|through|across|all of|all|this|next|over|(?:the\\s+)?whole\\s+of|(?:the\\s+)?entire(?:\\s+month\\s+of)?|the\\s+month\\s+of)\\s+(${MONTHS})\\b(?!\\.?\\s*\\d)`,
         'g',
       ),
       (m, today) => wholeMonth(today, monthNumber(m[2] ?? ''), false, m[1] === 'next'),
+    ],
+    // `a £3k December budget`, `our January campaign`: the month is the campaign's span (not the
+    // verb in "we may push").
+    [
+      new RegExp(`\\b(${MONTHS})\\s+(?=(?:budget|campaign|push|promo|promotion)\\b)`, 'g'),
+      (m, today) => (m[1] === 'may' ? undefined : wholeMonth(today, monthNumber(m[1] ?? ''), false)),
     ],
     [/\b(?:the )?end of (?:the |this )?month\b|月底|月末/g, (_, today) => ({ first: endOfMonth(today) })],
     [

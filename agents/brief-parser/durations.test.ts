@@ -55,3 +55,22 @@ describe('findDurations', () => {
     expect(findDurations('¥500 a day', [{ start: 4, end: 10 }])).toEqual([]);
   });
 });
+
+describe('findDurations: one unit with no count', () => {
+  it.each([
+    ['over the next fortnight', 14],
+    ['the coming fortnight', 14],
+    ['over the coming week', 7],
+    ['this coming week', 7],
+    ['for the coming month', 30],
+  ])('%s → %d days, starting today', (text, n) => {
+    const [d] = findDurations(text, []);
+    expect(d && durationDays(d, '2026-11-29')).toBe(n);
+    expect(d?.anchored).toBe(true);
+  });
+
+  it('leaves next week and next month to the calendar', () => {
+    expect(findDurations('next week', [])).toEqual([]);
+    expect(findDurations('next month', [])).toEqual([]);
+  });
+});

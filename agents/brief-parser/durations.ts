@@ -1,7 +1,7 @@
 /**
- * How long a campaign runs: `two weeks`, `for 10 days`, `a fortnight`, `next 3 weeks`, `一个月`,
- * `两周`, `持续两周`, `10天`, `为期半个月`. Also the offsets that move a start (`3天后`,
- * `starting in 3 days`).
+ * How long a campaign runs: `two weeks`, `for 10 days`, `a fortnight`, `the next fortnight`,
+ * `over the coming week`, `next 3 weeks`, `一个月`, `两周`, `持续两周`, `10天`, `为期半个月`. Also
+ * the offsets that move a start (`3天后`, `starting in 3 days`).
  */
 import { addDays, addMonths, daysBetween } from './dates.js';
 import { EN_NUMBER_SOURCE, parseAnyNumber } from './numbers.js';
@@ -23,6 +23,13 @@ const EN_DURATION = new RegExp(
   `\\b(?:(for|over|during|across|lasting|running|run|within|in|spanning)\\s+)?(?:the\\s+)?(?:(next|coming|following|upcoming|first)\\s+)?(${COUNT})[\\s-]*(day|week|month|year|fortnight)s?\\b(?![\\s-]*olds?\\b)(\\s+from\\s+(?:now|today))?`,
   'g',
 );
+
+/**
+ * `the next fortnight`, `over the coming week`, `the coming month`: one unit from today, with no
+ * count. (`next week` and `next month` alone are calendar spans, read in `date-mentions.ts`.)
+ */
+const EN_COMING_UNIT =
+  /\b(?:(?:for|over|during|across|within|in)\s+)?(?:the\s+|this\s+)?(?:(?:next|following)\s+(fortnight)|(?:coming|upcoming)\s+(fortnight|week|month))\b/g;
 
 const ZH_DURATION =
   /(持续|为期|共|一共|总共|连续|跑|投放|推广|未来的?|接下来的?|近|最近)?(\d+|[零一二两三四五六七八九十百半]+)\s*(个月|个星期|个礼拜|个周|天|日|周|星期|礼拜|年)(后|以后|之后|内|以内)?/g;
@@ -76,6 +83,11 @@ export function findDurations(text: string, taken: readonly Span[]): Duration[] 
       anchored: next !== undefined && next !== 'first',
       offset,
     });
+  }
+  for (const { match, span } of findAll(text, EN_COMING_UNIT)) {
+    if (isTaken(taken, span) || out.some((d) => d.start < span.end && span.start < d.end)) continue;
+    const { unit, factor } = unitOf(match[1] ?? match[2] ?? '');
+    out.push({ ...span, count: factor, unit, anchored: true, offset: false });
   }
   for (const { match, span } of findAll(text, ZH_DURATION)) {
     if (isTaken(taken, span)) continue;

@@ -66,3 +66,33 @@ describe('findNumbers', () => {
     expect([parseAnyNumber('12'), parseAnyNumber('twelve'), parseAnyNumber('十二')]).toEqual([12, 12, 12]);
   });
 });
+
+describe('findNumbers: how Europeans and Chinese speakers write numbers', () => {
+  const values = (text: string) => findNumbers(text).map((n) => n.value);
+
+  it('reads dots that group thousands the European way', () => {
+    expect(values('€2.000 per week')).toEqual([2000]);
+    expect(values('1.200.000 jpy')).toEqual([1_200_000]);
+    expect(values('€12.500 total')).toEqual([12_500]);
+  });
+
+  it('keeps a dot a decimal point where grouping cannot be meant', () => {
+    expect(values('cpi $0.125')).toEqual([0.125]);
+    expect(values('roas 2.5, $1.50')).toEqual([2.5, 1.5]);
+    // A magnitude after it: 1.500k is one and a half thousand.
+    expect(values('1.500k')).toEqual([1.5]);
+  });
+
+  it('reads a decimal comma before a magnitude', () => {
+    expect(values('1,5k eur')).toEqual([1.5]);
+    expect(values('50,000 and 3,5 mio')).toEqual([50_000, 3.5]);
+  });
+
+  it('does not read 万一 ("in case") as a number', () => {
+    expect(
+      findNumbers('万一超预算')
+        .filter((n) => n.kind === 'zh')
+        .map((n) => n.value),
+    ).toEqual([1]);
+  });
+});

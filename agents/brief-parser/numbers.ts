@@ -1,6 +1,7 @@
 /**
- * Numbers as marketers write them: digits with thousands separators (`50,000`, `1.5`), English
- * number words (`fifty thousand`, `twenty-five`) and Chinese numerals (`五万`, `两千五`, `十二`).
+ * Numbers as marketers write them: digits with thousands separators (`50,000`, `1.5`), the
+ * European way (`2.000` is two thousand, `1,5k` one and a half thousand), English number words
+ * (`fifty thousand`, `twenty-five`) and Chinese numerals (`五万`, `两千五`, `十二`).
  */
 import { findAll, type Span } from './text.js';
 
@@ -103,9 +104,12 @@ const ZH_DIGIT: Readonly<Record<string, number>> = {
 const ZH_UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1_000 };
 const ZH_BIG: Readonly<Record<string, number>> = { 万: 10_000, 亿: 100_000_000 };
 
-/** Chinese numerals with at least one digit or 十 (so `万圣节` is not ten thousand). */
+/**
+ * Chinese numerals with at least one digit or 十 (so `万圣节` is not ten thousand), not starting
+ * with a unit (`万一` is "in case", not a thousand).
+ */
 export const ZH_NUMBER_SOURCE =
-  '(?=[零〇一二两三四五六七八九十百千万亿]*[零〇一二两三四五六七八九十])[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?';
+  '(?![百千万亿])(?=[零〇一二两三四五六七八九十百千万亿]*[零〇一二两三四五六七八九十])[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?';
 
 /**
  * Reads a Chinese numeral, including the colloquial `一万五` (15,000) and `两千五` (2,500), a
@@ -175,7 +179,30 @@ export interface NumberToken extends Span {
   readonly kind: 'digits' | 'en' | 'zh';
 }
 
-const DIGITS_SOURCE = '(?<![\\d.])(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?!\\d)';
+/** Magnitude words right after digits, before which a European `1.500` stays a decimal. */
+const MAGNITUDE_AHEAD = '\\s?(?:(?:k|w|m|mn|bn|mio)(?![a-z])|[万千百亿]|thousand\\b|million\\b)';
+
+/**
+ * Digits: `50,000.5`; the European `2.000` and `1.200.000` (dots group thousands: three digits
+ * after each dot and no magnitude after, so `1.500k` stays 1.5 thousand; `0.125` is a decimal);
+ * a decimal comma before a magnitude (`1,5k`); else plain `1.5`.
+ */
+const DIGITS_SOURCE = [
+  '(?<![\\d.])',
+  '(?:',
+  `(?<eu>[1-9]\\d{0,2}(?:\\.\\d{3})+)(?![\\d.]?\\d)(?!${MAGNITUDE_AHEAD})`,
+  `|(?<comma>[1-9]\\d?,\\d{1,2})(?=${MAGNITUDE_AHEAD})`,
+  '|(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?!\\d)',
+  ')',
+].join('');
+
+/** The value of a digit string matched by {@link DIGITS_SOURCE}. */
+function digitsValue(match: RegExpExecArray): number {
+  const { eu, comma } = match.groups ?? {};
+  if (eu !== undefined) return Number(eu.replace(/\./g, ''));
+  if (comma !== undefined) return Number(comma.replace(',', '.'));
+  return Number(match[0].replace(/,/g, ''));
+}
 
 /**
  * Every number in the (lower-case) goal, in order: digits, English number words and Chinese
@@ -189,7 +216,7 @@ const DIGITS_SOURCE = '(?<![\\d.])(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?!\\
 export function findNumbers(text: string): NumberToken[] {
   const tokens: NumberToken[] = [];
   for (const { match, span } of findAll(text, new RegExp(DIGITS_SOURCE, 'g'))) {
-    tokens.push({ ...span, value: Number(match[0].replace(/,/g, '')), kind: 'digits' });
+    tokens.push({ ...span, value: digitsValue(match), kind: 'digits' });
   }
   for (const { match, span } of findAll(text, new RegExp(EN_NUMBER_SOURCE, 'g'))) {
     const value = parseEnglishNumber(match[0]);

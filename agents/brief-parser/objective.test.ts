@@ -86,3 +86,32 @@ describe('detectObjective', () => {
     expect(detectObjective('run ads', none)).toEqual({ objective: 'conversions', stated: false });
   });
 });
+
+describe('detectObjective: selling stock, booking, buzz', () => {
+  const withProduct = { hasProduct: true, hasRoas: false };
+
+  it.each([
+    ['clear out our old stock of wall calendars', 'sales'],
+    ['shift more of our tin boxes', 'sales'],
+    ['shift 500 lamps by christmas', 'sales'],
+    ['move our lamp stock', 'sales'],
+    ['清仓一批毛绒玩具', 'sales'],
+    ['双十二前把灯笼库存清一下', 'sales'],
+    ['get people to book a demo', 'leads'],
+    ['grow our newsletter list', 'leads'],
+    ['build buzz around our launch', 'awareness'],
+    ['sell on amazon and etsy', 'sales'],
+  ] as const)('%s → %s', (text, objective) => {
+    expect(detectObjective(text, none).objective).toBe(objective);
+  });
+
+  it('reads 推 and 打广告 with a product as selling it, but not 推荐 or 推特', () => {
+    expect(detectObjective('在朋友圈推儿童围裙', withProduct).objective).toBe('sales');
+    expect(detectObjective('给我们的香薰机打广告', withProduct).objective).toBe('sales');
+    expect(detectObjective('推特上的杯子', withProduct)).toEqual({ objective: 'conversions', stated: false });
+  });
+
+  it('does not read moving a campaign as selling', () => {
+    expect(detectObjective('move the campaign to december', none).stated).toBe(false);
+  });
+});

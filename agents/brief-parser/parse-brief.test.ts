@@ -575,10 +575,97 @@ const MIXED: Case[] = [
   },
 ];
 
+/** Goals written as marketers write them: typos, European and colloquial numbers, new platforms. */
+const AS_WRITTEN: Case[] = [
+  {
+    goal: 'Sell our linen aprons in Cardiff and Dublin, budjet €1.200 a week, cost of acquisition €7, through the end of December',
+    language: 'en',
+    budget: b(1200, 'EUR', 'week'),
+    objective: 'sales',
+    cpa: m(7, 'EUR'),
+    roas: null,
+    schedule: { start: '2026-11-29', days: 33 },
+    audience: { regions: ['Cardiff', 'Dublin'] },
+    productQuery: 'linen aprons',
+  },
+  {
+    goal: 'Seling beeswax wraps to grandmothers, dialy budget 2k5 GBP, 4:1 ROAS, over the next fortnight',
+    language: 'en',
+    budget: b(2500, 'GBP', 'day'),
+    objective: 'sales',
+    cpa: null,
+    roas: 4,
+    schedule: { start: '2026-11-29', days: 14 },
+    audience: { gender: 'female' },
+    productQuery: 'beeswax wraps',
+  },
+  {
+    goal: "Get people to book a demo of our stock-taking software, $90/day, a lead shouldn't cost more than $20, on Meta and Reddit",
+    language: 'en',
+    budget: b(90, 'USD', 'day'),
+    objective: 'leads',
+    cpa: m(20, 'USD'),
+    roas: null,
+    channels: ['meta', 'reddit'],
+  },
+  {
+    goal: '卖羊毛围巾，一天1万2，ROI冲到3，目标沈阳的女白领，在得物投',
+    language: 'zh',
+    budget: b(12_000, 'CNY', 'day'),
+    objective: 'sales',
+    cpa: null,
+    roas: 3,
+    audience: { gender: 'female', regions: ['Shenyang'] },
+    channels: ['dewu'],
+    productQuery: '羊毛围巾',
+  },
+  {
+    goal: '推一下我们的暖手宝，月度预算3万5，每单成本不超过40，到下个月底',
+    language: 'zh',
+    budget: b(35_000, 'CNY', 'month'),
+    objective: 'sales',
+    cpa: m(40, 'CNY'),
+    roas: null,
+    schedule: { start: '2026-11-29', days: 33 },
+    productQuery: '暖手宝',
+  },
+  {
+    goal: '清仓一批保温杯，每天能花两千左右，投产1比3，投放湖南、湖北',
+    language: 'zh',
+    budget: b(2000, 'CNY', 'day'),
+    objective: 'sales',
+    cpa: null,
+    roas: 3,
+    audience: { regions: ['Hunan', 'Hubei'] },
+  },
+  {
+    goal: '给我们的 wax melts 推一波，budget 一共 €2.000，ROAS 要到 4，20th-31st December',
+    language: 'mixed',
+    budget: b(2000, 'EUR', 'total'),
+    objective: 'sales',
+    cpa: null,
+    roas: 4,
+    schedule: { start: '2026-12-20', days: 12 },
+    productQuery: 'wax melts',
+  },
+  {
+    goal: 'Sell 羊绒袜 on Amazon 和 Etsy，每个订单 cost 不超过 6 美元，一周 900 美元，女大学生',
+    language: 'mixed',
+    budget: b(900, 'USD', 'week'),
+    objective: 'sales',
+    cpa: m(6, 'USD'),
+    roas: null,
+    audience: { gender: 'female' },
+    channels: ['amazon', 'etsy'],
+    productQuery: '羊绒袜',
+  },
+];
+
 describe.each([
   ['English', ENGLISH],
   ['Chinese', CHINESE],
   ['mixed', MIXED],
+  ['as-written', AS_WRITTEN],
 ])('parseBrief: %s goals', (_, cases) => {
   it.each(cases)('$goal', (c) => {
     const brief = parseBrief(c.goal, { ...ctx, today: c.today ?? TODAY });
@@ -680,6 +767,41 @@ describe('parseBrief: bad goals', () => {
     ['Sell mugs, £500 a day, ROAS 0', /ROAS target must be more than zero/],
   ])('refuses a zero or negative amount: %s', (goal, message) => {
     expect(badGoal(goal).message).toMatch(message);
+  });
+
+  it.each([
+    [
+      'Sell tea caddies, £400 a day, total budget £2,000 for the whole of December',
+      'The budgets contradict each other: 31 days at 400 GBP a day come to 12,400 GBP, more than the total budget of 2,000 GBP.',
+    ],
+    [
+      'Sell tea caddies, total budget £2,000, daily budget £3,000',
+      'The budgets contradict each other: the daily budget of 3,000 GBP is more than the total budget of 2,000 GBP.',
+    ],
+    [
+      '卖茶叶罐，每天预算3000元，日预算6000元',
+      'The budgets contradict each other: the goal gives two different daily budgets, 3,000 CNY and 6,000 CNY.',
+    ],
+    [
+      'Sell tea caddies, weekly budget $900, $1,200 a week, CPA $8',
+      'The budgets contradict each other: the goal gives two different weekly budgets, 900 USD and 1,200 USD.',
+    ],
+    [
+      'Sell tea caddies, £400 a day, total budget £0',
+      'The total budget must be more than zero; received 0 GBP.',
+    ],
+  ])('refuses budgets that contradict each other, naming them: %s', (goal, message) => {
+    const error = badGoal(goal);
+    expect(error.message).toContain(message);
+    expect(error.message).toContain('Example of a goal that works');
+    expect(error.missing).toEqual([]);
+  });
+
+  it('accepts budgets that fit together and keeps the first as the budget', () => {
+    expect(parseBrief('Sell tea caddies, £300 a day, total budget £9,000 for December', ctx).budget).toEqual(
+      b(300, 'GBP', 'day'),
+    );
+    expect(parseBrief('卖茶叶罐，每天预算3000元，每周预算2万元', ctx).budget).toEqual(b(3000, 'CNY', 'day'));
   });
 
   it('refuses a goal over 2,000 characters', () => {

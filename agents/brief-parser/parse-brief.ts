@@ -24,17 +24,18 @@ import {
   type BudgetPeriod,
   type Money,
 } from '../../src/core/index.js';
-import { findAmounts } from './amounts.js';
+import { currencyAt, findAmounts } from './amounts.js';
+import { budgetConflict, type StatedBudget } from './budget-conflicts.js';
 import { extractAudience } from './audience.js';
 import { findChannels } from './channels.js';
 import { parseDate } from './dates.js';
 import { translateProductQuery } from './glossary.js';
 import { detectLanguage } from './language.js';
 import { detectObjective } from './objective.js';
-import { periodAfter, periodAnywhere, periodBefore } from './period.js';
+import { periodAnywhere } from './period.js';
 import { extractProductQuery } from './products.js';
 import { findRoas, type RoasTarget } from './roas.js';
-import { assignRoles, pickBudget, pickCpa, type RoledAmount } from './roles.js';
+import { assignRoles, pickBudget, pickCpa, statedPeriod, type RoledAmount } from './roles.js';
 import { extractSchedule } from './schedule.js';
 import { clauseBoundaries, normalizeGoal, unique, type Span } from './text.js';
 
@@ -79,9 +80,7 @@ function quote(goal: string): string {
 }
 
 function periodOf(text: string, budget: RoledAmount, hasSpan: boolean): BudgetPeriod {
-  const after = periodAfter(text.slice(budget.amount.end, budget.clause.end));
-  const before = periodBefore(text.slice(budget.windowStart, budget.amount.start));
-  return after?.period ?? before ?? periodAnywhere(text) ?? (hasSpan ? 'total' : 'day');
+  return statedPeriod(text, budget) ?? periodAnywhere(text) ?? (hasSpan ? 'total' : 'day');
 }
 
 /** The goal as written, trimmed; refuses an empty or over-long one. */
@@ -133,7 +132,11 @@ function targetsOf(
     ),
   );
   const currency =
-    budgetRole.amount.currency ?? (named.length === 1 ? named[0] : undefined) ?? defaultCurrency;
+    budgetRole.amount.currency ??
+    // `2.5k/day GBP`: the currency after the budget's period word.
+    currencyAt(text.slice(budgetRole.attachedEnd)) ??
+    (named.length === 1 ? named[0] : undefined) ??
+    defaultCurrency;
   const budget: Budget = {
     amount: round(budgetRole.amount.value, 2),
     currency,
@@ -154,12 +157,22 @@ function targetsOf(
   return targets;
 }
 
+/** Every budget the goal marks with a period (`£500 a day`, `total budget £1,000`), in order. */
+function statedBudgets(text: string, roled: readonly RoledAmount[], currency: string): StatedBudget[] {
+  return roled.flatMap((r) => {
+    const period = r.role === 'budget' && r.cued ? statedPeriod(text, r) : undefined;
+    if (period === undefined) return [];
+    return [{ amount: round(r.amount.value, 2), currency: r.amount.currency ?? currency, period }];
+  });
+}
+
 /**
  * Parses a one-sentence marketing goal into a {@link CampaignBrief}.
  *
  * @throws BadGoalError when the goal is empty, too long, not about a campaign, lacks a budget
- *   or what to advertise (listed in `missing`), or gives a zero or negative amount or an
- *   impossible date.
+ *   or what to advertise (listed in `missing`), gives a zero or negative amount, budgets that
+ *   contradict each other (two daily budgets, a daily budget above the total; see
+ *   `budget-conflicts.ts`) or an impossible date.
  * @throws InvalidInputError when `ctx.today` or `ctx.defaultCurrency` is malformed.
  *
  * @example
@@ -186,7 +199,7 @@ export function parseBrief(goal: string, ctx: BriefParserContext): CampaignBrief
   // Amounts, their period words and the ROAS target are not dates, durations or ages.
   const taken: Span[] = roled
     .filter((r) => r.role !== 'none')
-    .map((r) => ({ start: r.amount.start, end: r.attachedEnd }))
+    .map((r) => ({ start: r.attachedStart, end: r.attachedEnd }))
     .concat(roas ? [roas.span] : []);
   const scheduled = extractSchedule(lower, ctx.today, taken);
   const { audience } = extractAudience(text, ctx.today, [...taken, ...scheduled.spans]);
@@ -235,6 +248,11 @@ export function parseBrief(goal: string, ctx: BriefParserContext): CampaignBrief
     scheduled.schedule.days !== undefined,
     ctx.defaultCurrency,
   );
+  const conflict = budgetConflict(
+    statedBudgets(lower, roled, targets.budget.currency),
+    scheduled.schedule.days,
+  );
+  if (conflict !== undefined) throw new BadGoalError({ goal, message: conflict });
 
   const language = detectLanguage(text.original);
   const productQuery = product.query;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodAfter, periodAnywhere, periodBefore } from './period.js';
+import { periodAfter, periodAnywhere, periodBefore, periodJustBefore } from './period.js';
 
 describe('periodAfter', () => {
   it.each([
@@ -56,5 +56,38 @@ describe('periodBefore and periodAnywhere', () => {
   it('finds a budget-period phrase anywhere', () => {
     expect(periodAnywhere('日预算:见下,5000元')).toBe('day');
     expect(periodAnywhere('sell mugs')).toBeUndefined();
+  });
+});
+
+describe('periods as marketers abbreviate and place them', () => {
+  it.each([
+    [' pw', 'week'],
+    [' p/w', 'week'],
+    [' per wk', 'week'],
+    [' pcm', 'month'],
+    [' p/m', 'month'],
+    [' per mo', 'month'],
+  ] as const)('%j → %s', (after, period) => {
+    expect(periodAfter(after)?.period).toBe(period);
+  });
+
+  it('reads 一天, 一周, 一个月 right before an amount as its period, with where it starts', () => {
+    expect(periodJustBefore('卖挂钟,一天')).toEqual({ period: 'day', start: 4 });
+    expect(periodJustBefore('一周')).toEqual({ period: 'week', start: 0 });
+    expect(periodJustBefore('一个月预算')).toEqual({ period: 'month', start: 0 });
+    expect(periodJustBefore('一天花')).toEqual({ period: 'day', start: 0 });
+  });
+
+  it('leaves a duration (持续一周, 投放一个月) and a marker away from the amount alone', () => {
+    expect(periodJustBefore('持续一周')).toBeUndefined();
+    expect(periodJustBefore('投放一个月')).toBeUndefined();
+    expect(periodJustBefore('一天能卖100个,')).toBeUndefined();
+  });
+
+  it('reads 月度预算 as monthly but not the 月 of a date (12月预算 is December’s)', () => {
+    expect(periodBefore('月度预算')).toBe('month');
+    expect(periodBefore('日耗')).toBe('day');
+    expect(periodBefore('整个12月预算')).toBeUndefined();
+    expect(periodAnywhere('整个12月预算10万')).toBeUndefined();
   });
 });

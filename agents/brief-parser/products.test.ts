@@ -33,3 +33,16 @@ describe('extractProductQuery', () => {
     expect(query('曝光我们的品牌')).toBeUndefined();
   });
 });
+
+describe('extractProductQuery: verbs around the product', () => {
+  it.each([
+    ['到12月底,在微信朋友圈推儿童围裙,每天六千块', '儿童围裙'],
+    ['推一下我们的桌面台历,一周4000元', '桌面台历'],
+    ['给我们的香薰机打广告,每天预算2千', '香薰机'],
+    ['给我们的野餐篮在日本市场做推广', '野餐篮'],
+    ['给我们的 scented sachets 推一波,daily budget 三千五', 'scented sachets'],
+    ['Christmas 前把 paper chain kits 推一波', 'paper chain kits'],
+  ])('%s → %s', (goal, expected) => {
+    expect(query(goal)).toBe(expected);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * The words of the goal that name the products: the phrase after a selling verb (`Sell our
- * ceramic tableware`, `推广我们的陶瓷餐具`), else after `our` (`for our camping chairs`), else, in
- * Chinese, the longest run of glossary terms (`陶瓷餐具`). Determiners and "new" are dropped
+ * ceramic tableware`, `推广我们的陶瓷餐具`, `推儿童围裙`), else before one (`给我们的香薰机打广告`,
+ * `把 paper chain kits 推一波`), else after `our` (`for our camping chairs`), else, in Chinese, the
+ * longest run of glossary terms (`陶瓷餐具`). Determiners and "new" are dropped
  * (`our new merino sweaters` → `merino sweaters`): they name no product.
  */
 import { glossaryTerms } from './glossary.js';
@@ -29,11 +30,18 @@ const EN_STOP = new Set(
 const GENERIC =
   /^(?:products?|range|items?|stuff|goods|brand|business|store|shop|company|website|site|app|产品|商品|东西|品牌|店铺|网店|店)$/;
 
-const ZH_VERB = /(?:推广|宣传|售卖|销售|主推|推荐|卖|带货|种草)(?:一下|一波)?/g;
+const ZH_VERB =
+  /(?:推广|宣传|售卖|销售|主推|推荐|卖|带货|种草|推(?![广荐送特文出动进迟理算测车到]))(?:一下|一波)?/g;
+/**
+ * The product before the verb: `给我们的香薰机打广告`, `为新款跑鞋做推广`, `把 paper chain kits 推一波`;
+ * the phrase starts after `给我们的` / `把` and is cut at the verb.
+ */
+const ZH_FOR =
+  /(?:(?:给|为|帮|替)(?:我们|我|咱们|本店|公司|品牌)?的?|把)\s*(?=[^,;。!?]{1,30}?(?:打广告|做广告|投广告|做推广|推广|宣传|推一[下波]|推(?![广荐送特文出动进迟理算测车到])))/g;
 const ZH_LEADING =
   /^(?:(?:我们|我|本店|店里|公司|品牌|咱们|自家|家里)(?:的)?)?(?:(?:新款|新品|新的|新|爆款|热销|最新的?|全新的?)(?:的)?)?/;
 const ZH_STOP =
-  /给|在|于|到|从|向|面向|针对|预算|每天|每日|每周|每月|日预算|总预算|持续|为期|本月|这个月|下个月|今年|明年|下周|本周|明天|今天|开始|期间|直到|目标|通过|上线|投放|提升|提高|增加|获取|获得|要求|希望|并且|并|同时|吸引|人群|用户|年龄|喜欢|以|来|做|转化|获客|投产|成本|花费|总共|一共|抖音|快手|微信|朋友圈|微博|小红书|淘宝|天猫|京东|拼多多|直播|短视频|信息流|cpa|roi|roas|\b(?:budget|on|in|for|to|with|this|next|daily)\b/;
+  /打广告|做广告|投广告|推一[下波]|推(?![广荐送特文出动进迟理算测车到])|广告|给|在|于|到|从|向|面向|针对|预算|每天|每日|每周|每月|日预算|总预算|持续|为期|本月|这个月|下个月|今年|明年|下周|本周|明天|今天|开始|期间|直到|目标|通过|上线|投放|提升|提高|增加|获取|获得|要求|希望|并且|并|同时|吸引|人群|用户|年龄|喜欢|以|来|做|转化|获客|投产|成本|花费|总共|一共|抖音|快手|微信|朋友圈|微博|小红书|淘宝|天猫|京东|拼多多|直播|短视频|信息流|cpa|roi|roas|\b(?:budget|on|in|for|to|with|this|next|daily)\b/;
 const PHRASE_END = /[,;。!?:()\d¥$£€]/;
 
 /** Index range `[from, to)` of the product words: leading determiners dropped, cut at a stop word. */
@@ -118,6 +126,7 @@ export function extractProductQuery(text: GoalText): { query?: string; span?: Sp
   const candidates: (() => Span | undefined)[] = [
     ...[...lower.matchAll(EN_VERB)].map((m) => () => englishPhraseAt(lower, m.index + m[0].length)),
     ...[...lower.matchAll(ZH_VERB)].map((m) => () => chinesePhraseAt(lower, m.index + m[0].length)),
+    ...[...lower.matchAll(ZH_FOR)].map((m) => () => chinesePhraseAt(lower, m.index + m[0].length)),
     ...[...lower.matchAll(EN_OUR)].map((m) => () => englishPhraseAt(lower, m.index)),
     () => glossaryRun(lower),
   ];

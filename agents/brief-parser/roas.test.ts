@@ -25,3 +25,24 @@ describe('findRoas', () => {
     expect(findRoas('budget 5000 roi 3')?.value).toBe(3);
   });
 });
+
+describe('findRoas: more ways to write it', () => {
+  it.each([
+    ['4:1 roas', 4],
+    ['roas 4:1', 4],
+    ['return on ad spend of 5', 5],
+    ['3.5x return', 3.5],
+    ['aiming for a 3.5 roas', 3.5],
+    ['投产比要到3', 3],
+    ['roi冲到2.5', 2.5],
+    ['roi拉到4', 4],
+    ['投产1:3', 3],
+    ['投产要做到4以上', 4],
+    ['roi 1比4', 4],
+    ['投产比1比3', 3],
+    ['roi不能低于3', 3],
+    ['产出比4', 4],
+  ])('%s → %d', (text, value) => {
+    expect(findRoas(text)?.value).toBe(value);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAmounts } from './amounts.js';
-import { assignRoles, cpaKindOf, pickBudget, pickCpa } from './roles.js';
+import { assignRoles, cpaKindOf, pickBudget, pickCpa, statedPeriod } from './roles.js';
 import { clauseBoundaries, normalizeGoal } from './text.js';
 
 function roles(goal: string): [number, string][] {
@@ -82,5 +82,57 @@ describe('assignRoles', () => {
     expect(cpaKindOf('单个报名')).toBe('lead');
     expect(cpaKindOf('每个新用户成本')).toBe('install');
     expect(cpaKindOf('cost per download')).toBe('install');
+  });
+});
+
+describe('assignRoles: more CPA phrasings', () => {
+  it.each([
+    ['£600 a day, CPS £5', 600, 5],
+    ['£75 a day, cost of acquisition £4', 75, 4],
+    ['$350 per day, each sale should cost no more than $9', 350, 9],
+    ["$350 per day, a lead shouldn't cost more than $9", 350, 9],
+    ['spend 3k usd over 10 days, pay at most $8 for each order', 3000, 8],
+    ['budget 两千 per week,每个预约 cost 不超过 80 元', 2000, 80],
+    ['¥1,500 a day, 单个订单 cost 25 元以内', 1500, 25],
+    ['每周预算1万2,每条线索成本不超过45元', 12_000, 45],
+    ['每天3000元,获客费用30元', 3000, 30],
+  ])('%s', (goal, budget, cpa) => {
+    expect(picked(goal)).toEqual({ budget, cpa });
+  });
+
+  it('still reads a click cost as neither budget nor CPA', () => {
+    expect(picked('每天3000元,每次点击费用0.8元')).toEqual({ budget: 3000 });
+    expect(picked('$800/day, cpc under $0.60')).toEqual({ budget: 800 });
+  });
+
+  it('tells a cost per sale from a conversion', () => {
+    expect(cpaKindOf('cps')).toBe('sale');
+  });
+});
+
+describe('assignRoles: a period written before the amount', () => {
+  function budgetOf(goal: string) {
+    const text = normalizeGoal(goal).lower;
+    const budget = pickBudget(assignRoles(text, findAmounts(text), clauseBoundaries(text)));
+    return (
+      budget && {
+        value: budget.amount.value,
+        period: statedPeriod(text, budget),
+        marker: text.slice(budget.attachedStart, budget.amount.start),
+      }
+    );
+  }
+
+  it('makes 一天800元 and 一个月3万 budgets, and attaches the period word to them', () => {
+    expect(budgetOf('卖挂钟,一天800元')).toEqual({ value: 800, period: 'day', marker: '一天' });
+    expect(budgetOf('卖护膝,一个月3万')).toEqual({ value: 30_000, period: 'month', marker: '一个月' });
+    expect(budgetOf('sell gnomes, 一天 500 块')).toEqual({ value: 500, period: 'day', marker: '一天 ' });
+  });
+
+  it('reads the period next to a budget, wherever it is written', () => {
+    expect(budgetOf('£500 a day')?.period).toBe('day');
+    expect(budgetOf('daily budget £500')?.period).toBe('day');
+    expect(budgetOf('每天能花3000左右')).toEqual({ value: 3000, period: 'day', marker: '' });
+    expect(budgetOf('sell mugs, budget £500')?.period).toBeUndefined();
   });
 });

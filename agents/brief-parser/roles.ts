@@ -4,8 +4,9 @@
  * `priced at`, `预算`, `获客成本`) or a cue right after it (`£5 per lead`, `¥5000 a day`).
  * A bare number with no currency counts as money only when a cue sits right next to it.
  */
+import type { BudgetPeriod } from '../../src/core/index.js';
 import type { Amount } from './amounts.js';
-import { periodAfter } from './period.js';
+import { periodAfter, periodBefore, periodJustBefore } from './period.js';
 import { clauseAt, type Span } from './text.js';
 
 /** What a CPA target is counted per; it hints at the objective (`cost per lead` → leads). */
@@ -22,6 +23,8 @@ export interface RoledAmount {
   readonly clause: Span;
   /** Where the text that belongs to the amount starts (clause start or the previous amount). */
   readonly windowStart: number;
+  /** Where the amount and the period word attached before it (`一天` of `一天800元`) start. */
+  readonly attachedStart: number;
   /** Where the amount and the cue attached after it (`a day`, `CPA`) end. */
   readonly attachedEnd: number;
 }
@@ -39,21 +42,24 @@ const ZH_CPA_UNIT =
  * `每个…成本` / `单个…成本` (`每个预约成本`, `单个新客获取成本`) except a time unit (`每天成本`)
  * or a click or impression (`每次点击成本` is a CPC).
  */
-export const ZH_CPA_PHRASE = `(?:转化|获客|线索|留资|下载|激活|安装|注册|成交|出单|拉新|预约|报名|咨询|表单|新客|新用户)成本|获客单价|转化单价|单次转化|(?:(?<![订菜清名账买简下])单|每)(?![个次]?(?:天|日|周|月|年|星期|礼拜|小时|点击|展示|曝光|千次))(?:个|位|名|条|次|份)?[\\u4e00-\\u9fff]{1,6}?的?成本|(?:单个|每个?|每位|每名|单)(?:${ZH_CPA_UNIT})|每单`;
+export const ZH_CPA_PHRASE = `(?:转化|获客|线索|留资|下载|激活|安装|注册|成交|出单|拉新|预约|报名|咨询|表单|新客|新用户)(?:成本|费用)|获客单价|转化单价|单次转化|(?:(?<![订菜清名账买简下])单|每)(?![个次]?(?:天|日|周|月|年|星期|礼拜|小时|点击|展示|曝光|千次))(?:个|位|名|条|次|份|笔)?[\\u4e00-\\u9fff]{1,6}?的?(?:成本|费用)|(?:单个|每(?:个|位|名|条|份|笔|次)?|单)(?:${ZH_CPA_UNIT})|每单`;
+
+/** `each sale should cost`, `a lead mustn't cost more than`, `every booking costs`. */
+const EN_UNIT_COSTS = `\\b(?:each|every|an?|one|per)\\s+${EN_CPA_UNIT}\\s+(?:(?:should|must|can|may|shall|will|would|ought\\s+to|has\\s+to|needs?\\s+to)(?:n't|\\s+not)?\\s+)?(?:cost|costs|costing)\\b`;
 
 const CPA_CUE = new RegExp(
-  `\\b(?:[te]?cpa|cpl|cpi|cac|cpo)\\b|\\b(?:leads?|sign[\\s-]?ups?|installs?|downloads?|conversions?|customers?|orders?|acquisitions?|subscribers?|bookings?|appointments?|registrations?|enquiries|inquiries)\\s+(?:at|costing)\\b|\\bcost[\\s-]+per[\\s-]+${EN_CPA_UNIT}\\b|\\b(?:customer[\\s-]+)?acquisition[\\s-]+costs?\\b|\\bconversion[\\s-]+costs?\\b|${ZH_CPA_PHRASE}`,
+  `(?:${ZH_CPA_PHRASE})\\s*的?\\s*(?:costs?\\b|cpa\\b)|${EN_UNIT_COSTS}|\\bcost[\\s-]+(?:of|for)[\\s-]+(?:(?:an?|each|every|one|per)\\s+)?${EN_CPA_UNIT}\\b|\\b(?:[te]?cpa|cpl|cpi|cac|cpo|cps)\\b|\\b(?:leads?|sign[\\s-]?ups?|installs?|downloads?|conversions?|customers?|orders?|acquisitions?|subscribers?|bookings?|appointments?|registrations?|enquiries|inquiries)\\s+(?:at|costing)\\b|\\bcost[\\s-]+per[\\s-]+${EN_CPA_UNIT}\\b|\\b(?:customer[\\s-]+)?acquisition[\\s-]+costs?\\b|\\bconversion[\\s-]+costs?\\b|${ZH_CPA_PHRASE}`,
   'g',
 );
 
 const BUDGET_CUE =
-  /\b(?:budgets?|spend(?:ing)?|invest(?:ing|ment)?|daily|weekly|monthly|total|overall)\b|预算|花费|花销|投入|消耗|每天|每日|每周|每月|每个月|总共|一共|合计|总计|共计/g;
+  /\b(?:budgets?|spend(?:ing)?|invest(?:ing|ment)?|daily|weekly|monthly|total|overall)\b|预算|花费|花销|投入|消耗|日耗|日均|单日|每天|每日|每周|每月|每个月|总共|一共|合计|总计|共计/g;
 
 const PRICE_CUE =
   /\b(?:priced|prices?|costs?(?![\s-]+per)|costing|worth|retail(?:s|ing)?|rrp|msrp)\b|售价|价格|价位|客单价|零售价|定价|原价|标价|单价/g;
 
 const AFTER_CPA = new RegExp(
-  `^\\s*(?:的)?\\s*(?:(?:target\\s+)?(?:t?cpa|cpl|cpi|cac)\\b|(?:(?:cost\\s+)?per|an?|each|every|\\/)\\s*${EN_CPA_UNIT}\\b|转化成本|获客成本|线索成本|(?:每|一|\\/)(?:个|位|名)?(?:${ZH_CPA_UNIT}))`,
+  `^\\s*(?:的)?\\s*(?:(?:target\\s+)?(?:t?cpa|cpl|cpi|cac|cps)\\b|(?:(?:cost\\s+)?per|an?|each|every|\\/|for\\s+(?:each|every|an?|one))\\s*${EN_CPA_UNIT}\\b|转化成本|获客成本|线索成本|(?:每|一|\\/)(?:个|位|名)?(?:${ZH_CPA_UNIT}))`,
 );
 
 const AFTER_BUDGET = /^\s*(?:的)?\s*(?:budget|spend|预算)/;
@@ -62,7 +68,7 @@ const AFTER_BUDGET = /^\s*(?:的)?\s*(?:budget|spend|预算)/;
 const CONNECTOR_WORDS =
   'of|is|at|around|about|approximately|approx|roughly|up to|under|below|less than|no more than|not more than|not exceeding|no higher than|at most|max|maximum|within|target|targeted|goal|set to|to|be|capped at|limit|only';
 const CONNECTOR_ZH =
-  '为|是|在|控制在|不超过|不高于|不要超过|不能超过|低于|小于|少于|约|大约|大概|目标|要|共|达|设为|设置为|定为|最多|最高|上限|保持在|压到|压在';
+  '为|是|在|控制在|不超过|不高于|不要超过|不能超过|低于|小于|少于|约|大约|大概|目标|要|共|达|设为|设置为|定为|最多|最高|上限|保持在|压到|压在|能花|可以花|可花|花掉|花|能投|可投|投';
 const CONNECTOR = new RegExp(`^(?:\\s|[:=<≤~≈]|\\b(?:${CONNECTOR_WORDS})\\b|${CONNECTOR_ZH})*$`);
 
 interface Cue {
@@ -107,7 +113,7 @@ export function cpaKindOf(cue: string): CpaKind {
   )
     return 'lead';
   if (/install|download|new user|cpi|下载|激活|安装|拉新|新用户/.test(cue)) return 'install';
-  if (/order|sale|purchase|transaction|订单|成交|出单|每单|购买/.test(cue)) return 'sale';
+  if (/order|sale|purchase|transaction|cps|cpo|订单|成交|出单|每单|购买/.test(cue)) return 'sale';
   return 'conversion';
 }
 
@@ -132,7 +138,15 @@ export function assignRoles(
     const clause = clauseAt(boundaries, text.length, amount.start);
     if (amount.start < consumed) {
       // Inside the cue of the amount before (`一` of `5000元一天`).
-      out.push({ amount, clause, role: 'none', cued: false, windowStart: consumed, attachedEnd: amount.end });
+      out.push({
+        amount,
+        clause,
+        role: 'none',
+        cued: false,
+        windowStart: consumed,
+        attachedStart: amount.start,
+        attachedEnd: amount.end,
+      });
       continue;
     }
     const windowStart = Math.max(clause.start, consumed);
@@ -154,7 +168,7 @@ function judge(
   after: string,
   windowStart: number,
 ): Omit<RoledAmount, 'amount' | 'clause'> {
-  const base = { windowStart, attachedEnd: amount.end };
+  const base = { windowStart, attachedStart: amount.start, attachedEnd: amount.end };
   const cpaAfter = AFTER_CPA.exec(after);
   if (cpaAfter) {
     return {
@@ -164,6 +178,11 @@ function judge(
       cpaKind: cpaKindOf(cpaAfter[0]),
       attachedEnd: amount.end + cpaAfter[0].length,
     };
+  }
+  // `一天800元`, `一个月3万`: a period written just before the amount makes it the budget.
+  const periodBeforeIt = periodJustBefore(before);
+  if (periodBeforeIt) {
+    return { ...base, role: 'budget', cued: true, attachedStart: windowStart + periodBeforeIt.start };
   }
   const cue = lastCue(before);
   if (cue && (amount.currency !== undefined || CONNECTOR.test(before.slice(cue.end)))) {
@@ -179,6 +198,23 @@ function judge(
     return { ...base, role: 'budget', cued: true, attachedEnd: amount.end + budgetAfter[0].length };
   if (amount.currency !== undefined) return { ...base, role: 'budget', cued: false };
   return { ...base, role: 'none', cued: false };
+}
+
+/**
+ * The period the goal writes next to a budget amount: after it (`£500 a day`, `5万元每天`), just
+ * before it (`一天800元`), or before it in its clause (`daily budget £500`, `每天预算3000`).
+ * `undefined` when none is written there.
+ *
+ * @example
+ * ```ts
+ * const text = 'sell mugs, daily budget £500';
+ * statedPeriod(text, pickBudget(assignRoles(text, findAmounts(text), clauseBoundaries(text)))!); // 'day'
+ * ```
+ */
+export function statedPeriod(text: string, budget: RoledAmount): BudgetPeriod | undefined {
+  const after = periodAfter(text.slice(budget.amount.end, budget.clause.end));
+  const before = text.slice(budget.windowStart, budget.amount.start);
+  return after?.period ?? periodJustBefore(before)?.period ?? periodBefore(before);
 }
 
 /**

@@ -31,3 +31,18 @@ describe('clauses', () => {
     expect(overlaps({ start: 0, end: 3 }, { start: 3, end: 5 })).toBe(false);
   });
 });
+
+describe('normalizeGoal: typos', () => {
+  it('corrects misspelt cue words in both cases, keeping offsets aligned', () => {
+    const text = normalizeGoal('Sel our mugs, budjet £45 a day, untill Decmber 20');
+    expect(text.lower).toBe('sell our mugs, budget £45 a day, until december 20');
+    expect(text.original).toBe('sell our mugs, budget £45 a day, until december 20');
+  });
+});
+
+describe('clauses: decimal commas', () => {
+  it('does not split a decimal comma before a magnitude (1,5k)', () => {
+    expect(clauseBoundaries('budget 1,5k eur per week')).toEqual([]);
+    expect(clauseBoundaries('每天3000,5万总预算')).toEqual([6]);
+  });
+});

@@ -1,8 +1,10 @@
 /**
  * The goal as the parser reads it: one normalised string (NFKC, so full-width digits, commas and
- * currency signs become their ASCII forms) in original case and in lower case, with the same
- * offsets, plus the clause boundaries every other module uses to keep cues next to their numbers.
+ * currency signs become their ASCII forms; misspelt cue words corrected) in original case and in
+ * lower case, with the same offsets, plus the clause boundaries every other module uses to keep
+ * cues next to their numbers.
  */
+import { correctTypos } from './typos.js';
 
 /** A half-open `[start, end)` range of offsets into {@link GoalText.lower}. */
 export interface Span {
@@ -26,7 +28,8 @@ export const CJK_CLASS = '\\u3400-\\u9fff\\uf900-\\ufaff';
 /**
  * Normalises a goal for parsing: NFKC (`，` → `,`, `￥` → `¥`, `３` → `3`), curly quotes to straight
  * ones, en dashes and minus signs to `-`, em dashes to a comma (they separate clauses in English
- * prose), wave dashes to `~`, and runs of whitespace to one space.
+ * prose), wave dashes to `~`, runs of whitespace to one space, and misspelt cue words corrected
+ * (`budjet` → `budget`, see `typos.ts`).
  *
  * @example
  * ```ts
@@ -45,28 +48,33 @@ export function normalizeGoal(goal: string): GoalText {
     .trim();
   const lower = original.toLowerCase();
   // A few letters (İ) change length when lowered; offsets must agree, so fall back to lower case.
-  return { original: lower.length === original.length ? original : lower, lower };
+  return correctTypos(lower, lower.length === original.length ? original : lower);
 }
 
 const BOUNDARY_CHARS = new Set([';', '。', '!', '?', '\n', '；', '！', '？']);
 
 /**
- * Offsets of the characters that end a clause: `; 。 ! ?`, a comma that is not a thousands
- * separator (`50,000`), and a full stop that is not a decimal point.
+ * Offsets of the characters that end a clause: `; 。 ! ?`, a comma that is not inside a number
+ * (`50,000`, the decimal comma of `1,5k`), and a full stop that is not a decimal point.
  */
 export function clauseBoundaries(text: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
     if (BOUNDARY_CHARS.has(ch)) out.push(i);
-    else if (ch === ',' && !isThousandsComma(text, i)) out.push(i);
+    else if (ch === ',' && !isNumberComma(text, i)) out.push(i);
     else if (ch === '.' && !/\d/.test(text[i + 1] ?? '') && /\s|$/.test(text[i + 1] ?? '')) out.push(i);
   }
   return out;
 }
 
-function isThousandsComma(text: string, i: number): boolean {
-  return /\d/.test(text[i - 1] ?? '') && /^\d{3}(?!\d)/.test(text.slice(i + 1, i + 5));
+/** A thousands separator (`50,000`) or a decimal comma before a magnitude (`1,5k`, `2,5万`). */
+function isNumberComma(text: string, i: number): boolean {
+  if (!/\d/.test(text[i - 1] ?? '')) return false;
+  const after = text.slice(i + 1, i + 8);
+  if (/^\d{3}(?!\d)/.test(after)) return true;
+  const decimal = /^\d{1,2}\s?(?:(?:k|m|mn|w|mio)(?![a-z])|[万千])/.test(after);
+  return decimal && /(?:^|[^\d.,])[1-9]\d?$/.test(text.slice(Math.max(0, i - 3), i));
 }
 
 /** The clause (between boundaries, exclusive) that contains `index`. */
