@@ -115,15 +115,57 @@ describe('brief-parsing held-out goals', () => {
     // 36 train goals at first, 52 more (2026-12-06) of the kinds the held-out goals exposed.
     expect(tasks.filter((t) => t.set === 'train')).toHaveLength(88);
   });
-  it('reports the held-out goals as their own set, apart from the legacy test goals', async () => {
+  it('reads heldout-v2 and both refusal sets unchanged since they were frozen', async () => {
+    // Frozen 2026-12-06 before the parser was run on them (HELDOUT-V2.md).
+    const sha = (name: string) =>
+      createHash('sha256')
+        .update(readFileSync(new URL(`../../data/evals/brief-parsing/${name}`, import.meta.url)))
+        .digest('hex');
+    expect(sha('heldout-v2.jsonl')).toBe('72f12cd4bc3854a2c41d5cd9f0ff2e8300e1f58b3fd43f72a7874212e04ff186');
+    expect(sha('heldout-v2-refusals.jsonl')).toBe(
+      '7bc3575a4ab47e109f7113def1c9efd9b2f3dfdc73b09f03a922a2f4f7d8bf02',
+    );
+    expect(sha('heldout-refusals.jsonl')).toBe(
+      '94eaa8518dcf30bdf8de845cc7063804b1258c19b3d715485234849fc7ad5ec2',
+    );
     const { tasks } = await briefParsing.dataset({ seed: '1' });
-    const heldout = tasks.find((t) => t.set === 'heldout')!;
+    const v2 = tasks.filter((t) => t.set === 'heldout-v2');
+    expect(v2).toHaveLength(60);
+    for (const language of ['en', 'zh', 'mixed'] as const)
+      expect(v2.filter((t) => t.language === language)).toHaveLength(20);
+    expect(tasks.filter((t) => t.set === 'refusals')).toHaveLength(5);
+    expect(tasks.filter((t) => t.set === 'refusals-v2')).toHaveLength(8);
+    expect(tasks.filter((t) => t.gold === null).every((t) => t.split === 'test')).toBe(true);
+  });
+  it('reports each held-out set apart from the legacy test goals, with field accuracy on the clean one', async () => {
+    const { tasks } = await briefParsing.dataset({ seed: '1' });
+    const v1 = tasks.find((t) => t.set === 'heldout')!;
+    const v2 = tasks.find((t) => t.set === 'heldout-v2')!;
     const legacy = tasks.find((t) => t.set === 'test-legacy')!;
-    const refused = briefParsing.score(heldout, { refused: { code: 'BAD_GOAL', message: 'no budget' } });
-    expect(refused.metrics['exact:heldout']).toBe(0);
-    expect(refused.metrics['heldout:field:objective']).toBe(0);
+    const noBudget = { refused: { code: 'BAD_GOAL', message: 'no budget' } };
+    expect(briefParsing.score(v1, noBudget).metrics['exact:heldout']).toBe(0);
+    const refusedV2 = briefParsing.score(v2, noBudget);
+    expect(refusedV2.metrics['exact:heldout-v2']).toBe(0);
+    expect(refusedV2.metrics['heldout-v2:field:objective']).toBe(0);
     const scored = briefParsing.score(legacy, await briefParsing.run(legacy, ctx));
     expect(scored.metrics['exact:test-legacy']).toBeDefined();
-    expect(Object.keys(scored.metrics).some((k) => k.startsWith('heldout:'))).toBe(false);
+    expect(Object.keys(scored.metrics).some((k) => k.startsWith('heldout'))).toBe(false);
+  });
+  it('passes a must-refuse goal only when the parser itself refuses it', async () => {
+    const { tasks } = await briefParsing.dataset({ seed: '1' });
+    const task = tasks.find((t) => t.set === 'refusals-v2')!;
+    const refused = briefParsing.score(task, { refused: { code: 'BAD_GOAL', message: 'no budget' } });
+    expect(refused).toMatchObject({ pass: true, metrics: { refused: 1, 'refused:refusals-v2': 1 } });
+    // A model that failed to answer did not refuse the goal.
+    const failed = briefParsing.score(task, { refused: { code: 'INVALID_MODEL_OUTPUT', message: 'x' } });
+    expect(failed).toMatchObject({ pass: false, metrics: { refused: 0 } });
+    // The first-number floor invents a budget: not a refusal, and its brief is shown.
+    const floor = await briefParsing.baseline!.run(task, ctx);
+    const answered = briefParsing.score(task, floor);
+    expect(answered.pass).toBe(false);
+    expect(answered.details).toHaveProperty('brief');
+    expect(Object.keys(answered.metrics).some((k) => k.startsWith('exact') || k.startsWith('field'))).toBe(
+      false,
+    );
   });
 });

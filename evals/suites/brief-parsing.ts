@@ -1,11 +1,15 @@
 /**
- * `brief-parsing`: 72 hand-written goals (English, Chinese, mixed) with gold briefs, plus 45
- * held-out test goals written later without looking at the parser (`data/evals/brief-parsing`).
- * Field-level accuracy per field, exact match (every field right), and exact match per language
- * and per set (`train`, `test-legacy`: the 36 test goals of goals.jsonl the parser was tuned
- * against, `heldout`: heldout.jsonl), with the held-out goals' field accuracy as
- * `heldout:field:*`. The offline policy is `parseBrief` with today fixed at 2026-11-29 and CNY as
- * the default currency; a goal it refuses (BadGoalError) scores every field wrong.
+ * `brief-parsing`: hand-written goals (English, Chinese, mixed) with gold briefs
+ * (`data/evals/brief-parsing`, SOURCE.md and HELDOUT-V2.md): goals.jsonl (`train`, and
+ * `test-legacy`: its 36 test goals, which the parser was tuned against), heldout.jsonl (`heldout`:
+ * 45 goals written blind, contaminated since the parser was fixed on the kinds of their failures on
+ * 2026-12-06) and heldout-v2.jsonl (`heldout-v2`: 60 goals written blind afterwards, the clean
+ * test), plus the goals that must be refused (`refusals`, `refusals-v2`: no budget, contradictory,
+ * zero or negative budgets). Field-level accuracy per field, exact match (every field right), and
+ * exact match per language and per set, with the clean held-out set's field accuracy as
+ * `heldout-v2:field:*`; a refusal goal passes when the parser refuses it (`refused:*`). The offline
+ * policy is `parseBrief` with today fixed at 2026-11-29 and CNY as the default currency; a goal it
+ * refuses (BadGoalError) scores every field wrong.
  * Baseline: the first number of the goal as a daily CNY budget for sales, nothing else — the
  * floor a parser must clear.
  *
@@ -31,6 +35,9 @@ import { BRIEF_FIELDS, compareBrief, type GoldBrief } from '../scorers/index.js'
 
 const GOALS = new URL('brief-parsing/goals.jsonl', GOLD_DIR);
 const HELDOUT = new URL('brief-parsing/heldout.jsonl', GOLD_DIR);
+const HELDOUT_V2 = new URL('brief-parsing/heldout-v2.jsonl', GOLD_DIR);
+const REFUSALS = new URL('brief-parsing/heldout-refusals.jsonl', GOLD_DIR);
+const REFUSALS_V2 = new URL('brief-parsing/heldout-v2-refusals.jsonl', GOLD_DIR);
 /** The parser's context in this suite. */
 export const BRIEF_CONTEXT = { today: '2026-11-29', defaultCurrency: 'CNY' } as const;
 
@@ -63,15 +70,25 @@ const GoalItem = z.object({
   gold: Gold,
 });
 
-/** One goal and what it means. */
+const RefusalItem = z.object({
+  id: z.string(),
+  language: z.enum(['en', 'zh', 'mixed']),
+  goal: z.string().min(1),
+  expect: z.literal('refuse'),
+  reason: z.string(),
+});
+
+/** The sets of goals; see the suite's description. */
+export type GoalSet = 'train' | 'test-legacy' | 'heldout' | 'heldout-v2' | 'refusals' | 'refusals-v2';
+
+/** One goal and what it means: a gold brief, or `null` for a goal the parser must refuse. */
 export interface GoalTask {
   readonly id: string;
   readonly split: 'train' | 'test';
   readonly language: 'en' | 'zh' | 'mixed';
   readonly goal: string;
-  readonly gold: GoldBrief;
-  /** Which goals: `heldout` (heldout.jsonl) or the first 72 (`train`, `test-legacy`). */
-  readonly set: 'train' | 'test-legacy' | 'heldout';
+  readonly gold: GoldBrief | null;
+  readonly set: GoalSet;
 }
 
 /** A brief, or why the policy refused the goal. */
@@ -116,16 +133,22 @@ function llmAgent(): { ctx: AgentContext; tools: ToolRegistry } {
 const fieldMetrics: Record<string, MetricInfo> = Object.fromEntries(
   BRIEF_FIELDS.flatMap((f) => [
     [`field:${f}`, shareMetric(`share of goals whose ${f} is right`)],
-    [`heldout:field:${f}`, shareMetric(`share of held-out goals whose ${f} is right`)],
+    [
+      `heldout-v2:field:${f}`,
+      shareMetric(`share of heldout-v2 goals (the clean held-out set) whose ${f} is right`),
+    ],
   ]),
 );
+
+/** A refusal by the parser itself, not a model's failure to answer. */
+const PARSER_REFUSAL = 'BAD_GOAL';
 
 /** The metrics of one goal: every field, exact, and the per-language and per-set copies. */
 function goalMetrics(task: GoalTask, correct: (f: (typeof BRIEF_FIELDS)[number]) => boolean, exact: number) {
   const fields = BRIEF_FIELDS.map((f) => [`field:${f}`, correct(f) ? 1 : 0] as const);
   return {
     ...Object.fromEntries(fields),
-    ...(task.set === 'heldout' ? Object.fromEntries(fields.map(([k, v]) => [`heldout:${k}`, v])) : {}),
+    ...(task.set === 'heldout-v2' ? Object.fromEntries(fields.map(([k, v]) => [`heldout-v2:${k}`, v])) : {}),
     exact,
     [`exact:${task.language}`]: exact,
     [`exact:${task.set}`]: exact,
@@ -138,7 +161,7 @@ export const briefParsing = defineSuite<GoalTask, BriefOutput>({
   description: 'Hand-written goals (en, zh, mixed) with gold briefs; field-level accuracy and exact match.',
   dataset: () => ({
     id: 'brief-goals',
-    hash: dataHash([fileURLToPath(GOALS), fileURLToPath(HELDOUT)]),
+    hash: dataHash([GOALS, HELDOUT, HELDOUT_V2, REFUSALS, REFUSALS_V2].map((u) => fileURLToPath(u))),
     tasks: [
       ...readJsonl(GOALS, GoalItem).map((item) => ({
         ...item,
@@ -150,6 +173,26 @@ export const briefParsing = defineSuite<GoalTask, BriefOutput>({
         set: 'heldout' as const,
         gold: item.gold as GoldBrief,
       })),
+      ...readJsonl(HELDOUT_V2, GoalItem).map((item) => ({
+        ...item,
+        set: 'heldout-v2' as const,
+        gold: item.gold as GoldBrief,
+      })),
+      ...(
+        [
+          [REFUSALS, 'refusals'],
+          [REFUSALS_V2, 'refusals-v2'],
+        ] as const
+      ).flatMap(([file, set]) =>
+        readJsonl(file, RefusalItem).map(({ id, language, goal }) => ({
+          id,
+          language,
+          goal,
+          split: 'test' as const,
+          set,
+          gold: null,
+        })),
+      ),
     ],
   }),
   run: (task) => {
@@ -182,6 +225,15 @@ export const briefParsing = defineSuite<GoalTask, BriefOutput>({
     run: (task) => firstNumberBrief(task),
   },
   score: (task, output) => {
+    if (task.gold === null) {
+      // A goal that must be refused: only the parser's own refusal counts, not a model's failure.
+      const refused = 'refused' in output && output.refused.code === PARSER_REFUSAL ? 1 : 0;
+      return {
+        pass: refused === 1,
+        metrics: { refused, [`refused:${task.set}`]: refused },
+        ...('brief' in output ? { details: { brief: output.brief } } : {}),
+      };
+    }
     if ('refused' in output) {
       return {
         pass: false,
@@ -206,7 +258,15 @@ export const briefParsing = defineSuite<GoalTask, BriefOutput>({
     'exact:test-legacy': shareMetric(
       'exact match on the test goals of goals.jsonl (the parser was tuned against them)',
     ),
-    'exact:heldout': shareMetric('exact match on heldout.jsonl, written without looking at the parser'),
+    'exact:heldout': shareMetric(
+      'exact match on heldout.jsonl, written blind but contaminated: the parser was fixed on the kinds of its failures',
+    ),
+    'exact:heldout-v2': shareMetric(
+      'exact match on heldout-v2.jsonl, written blind and frozen before the parser ran on it (the clean test)',
+    ),
+    refused: shareMetric('goals that must be refused (no, contradictory, zero or negative budget) that were'),
+    'refused:refusals': shareMetric('heldout-refusals.jsonl goals refused'),
+    'refused:refusals-v2': shareMetric('heldout-v2-refusals.jsonl goals refused'),
     ...fieldMetrics,
   },
   primaryMetric: 'exact',
