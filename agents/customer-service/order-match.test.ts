@@ -6,6 +6,7 @@ import {
   orderCandidates,
   preferredCandidate,
   resolveVariants,
+  splitKept,
   spreadOverOrders,
   statusHint,
   textAbout,
@@ -51,6 +52,29 @@ describe('naming items', () => {
     expect(nameScore('Pet Bed', 'a vacuum for pet hair removal')).toBe(0);
   });
 
+  it('reads plurals in -ves ("bookshelves") as the product', () => {
+    const shelf = item('Bookshelf', '9');
+    expect(nameScore('Bookshelf', 'return all bookshelves')).toBeGreaterThan(0);
+    expect(namedItems([shelf, bottle], 'all bookshelves and bottles')).toEqual([shelf, bottle]);
+    expect(textAbout(bottle, [shelf, bottle], 'return the bookshelves and exchange the bottle')).toBe(
+      'return the  bottle',
+    );
+  });
+
+  it('splits off what the buyer says to keep', () => {
+    expect(splitKept('return the headphones but keep the smart watch')).toEqual({
+      act: 'return the headphones but  ',
+      kept: ' keep the smart watch',
+    });
+    expect(namedItems([lamp, bottle], splitKept('return the lamp, not the water bottle').act)).toEqual([
+      lamp,
+    ]);
+    expect(namedItems([lamp, bottle], splitKept('everything except the desk lamp').kept)).toEqual([lamp]);
+    expect(splitKept('I am not happy with the lamp, return it').act).toBe(
+      'I am not happy with the lamp, return it',
+    );
+  });
+
   it('prefers the product named in full over one sharing a word', () => {
     expect(namedItems([camera, action], 'exchange my digital camera')).toEqual([camera]);
     expect(namedItems([camera, action], 'exchange my cameras')).toEqual([camera, action]);
@@ -92,6 +116,11 @@ describe('orderCandidates', () => {
     expect(wantsSeveralOrders('cancel all my pending orders')).toBe(true);
     expect(wantsSeveralOrders('modify all my pending tshirts to purple')).toBe(true);
     expect(wantsSeveralOrders('cancel my order')).toBe(false);
+    // "Everything" or "all the items" is about one order, unless orders are said in the plural.
+    expect(wantsSeveralOrders('return everything')).toBe(false);
+    expect(wantsSeveralOrders('return all the items in my order')).toBe(false);
+    expect(wantsSeveralOrders('return all bookshelves I received in different orders')).toBe(true);
+    expect(wantsSeveralOrders('return everything, I have two orders')).toBe(true);
     const spread = orderCandidates(
       'return',
       [order('#W3', 'delivered', [lamp]), delivered],
@@ -126,6 +155,28 @@ describe('resolveVariants and textAbout', () => {
       canister,
       robotic,
     ]);
+  });
+
+  it('takes the dearer or cheaper of two by price, and one of them is no plural', () => {
+    const cheap = { ...item('Tablet', '10', { storage: '64GB' }, 'tab'), price: 900 };
+    const dear = { ...item('Tablet', '11', { storage: '128GB' }, 'tab'), price: 990 };
+    expect(resolveVariants([cheap, dear], 'return the more expensive tablet', []).items).toEqual([dear]);
+    expect(resolveVariants([cheap, dear], 'I got two tablets, return the cheaper one', []).items).toEqual([
+      cheap,
+    ]);
+    // What it should become is no clue to which it is.
+    expect(resolveVariants([cheap, dear], 'exchange my tablet to the cheapest one', []).unclear).toEqual([
+      cheap,
+      dear,
+    ]);
+    expect(resolveVariants([cheap, dear], 'I received two tablets and I only need one', []).unclear).toEqual([
+      cheap,
+      dear,
+    ]);
+    // "Both" about something else does not make the product plural.
+    expect(
+      resolveVariants([canister, robotic], 'return the vacuum, both of us dislike it', []).unclear,
+    ).toEqual([canister, robotic]);
   });
 
   it('cuts the words about one item out of a request about several', () => {

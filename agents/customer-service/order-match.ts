@@ -37,6 +37,12 @@ function singular(word: string): string {
   return word;
 }
 
+/** Singular forms of a word: "bookshelves" is a bookshelf ("valves" a valve), so both readings. */
+function singulars(word: string): string[] {
+  const one = singular(word);
+  return word.length > 4 && word.endsWith('ves') ? [one, `${word.slice(0, -3)}f`] : [one];
+}
+
 /** Lower-cased singular words of a text, plus each pair joined ("t shirt" → "tshirt"). */
 function wordsOf(text: string): Set<string> {
   const parts = text
@@ -46,7 +52,7 @@ function wordsOf(text: string): Set<string> {
   const joined = parts.slice(1).map((w, i) => `${parts[i] ?? ''}${w}`);
   // "the small tshirt" says size S.
   const sizes = parts.flatMap((w) => SIZE_LETTERS[w] ?? []);
-  return new Set([...parts, ...joined, ...sizes].map(singular));
+  return new Set([...parts, ...joined, ...sizes].flatMap(singulars));
 }
 
 /** The words of a product name that name it on their own, with their aliases. */
@@ -101,6 +107,25 @@ export function namedItems<T extends Pick<RetailOrderItem, 'name'>>(items: reado
       (s) => s.score > 0 && !scored.some((o) => o.score > s.score && o.hits.some((w) => s.hits.includes(w))),
     )
     .map((s) => s.item);
+}
+
+/** What the buyer says to leave alone: "but keep the watch", "not the vacuum", "except the lamp". */
+const KEPT =
+  /(?:\b(?:keep(?:ing)?|leave|leaving|except(?: for)?|excluding|other than|apart from|but not|(?:do not|don'?t|never) (?:want to )?(?:return|cancel|exchange|change|modify|touch))\b|(?:^|,|\bbut|\band)\s*not (?:the|my|a|an|that|this)\b)[^.;,\n]*/gi;
+
+/**
+ * The words of a request that say what to act on, and the words that say what to keep: items named
+ * after "keep", "not the", "except" are not to be returned, cancelled or changed.
+ *
+ * @example
+ * ```ts
+ * splitKept('return the headphones but keep the smart watch');
+ * // { act: 'return the headphones but ', kept: ' keep the smart watch' }
+ * ```
+ */
+export function splitKept(text: string): { act: string; kept: string } {
+  const kept = [...text.matchAll(KEPT)].map((m) => m[0]);
+  return { act: text.replace(KEPT, ' '), kept: kept.length > 0 ? ` ${kept.join(' ')}` : '' };
 }
 
 /** Whether an order's status lets a task of `kind` act on it. */
@@ -175,13 +200,17 @@ export function orderCandidates(
 }
 
 /**
- * Whether the buyer asks for several orders at once: "all my pending orders", "both orders",
- * "everything", "all my tshirts" (a plural after "all").
+ * Whether the buyer asks for several orders at once: orders in the plural with a count ("all my
+ * pending orders", "both orders", "in different orders", "two orders"), "every order", or all of a
+ * product in the plural ("all my tshirts"). "Everything" or "all the items" alone is about one order.
  */
 export function wantsSeveralOrders(text: string): boolean {
   return (
-    /\b(?:all|both|every|each)\b[^.;]*\b(?:orders|items|things)\b|\beverything\b/i.test(text) ||
-    /\ball (?:of )?(?:my |the |your )?(?:[a-z-]+ ){0,2}[a-z-]+s\b/i.test(text)
+    /\b(?:all|both|every|each|two|three|multiple|several|different|separate)\b[^.;]{0,40}\borders\b/i.test(
+      text,
+    ) ||
+    /\b(?:every|each) order\b|\ball (?:of )?(?:my |the |your )?(?:[a-z-]+ ){0,2}orders?\b/i.test(text) ||
+    /\ball (?:of )?(?:my |the |your )?(?:[a-z-]+ ){0,2}(?!items\b|things\b|address\b)[a-z-]+s\b/i.test(text)
   );
 }
 
@@ -195,13 +224,38 @@ export function spreadOverOrders(candidates: readonly OrderCandidate[]): boolean
   return new Set(products).size === products.length;
 }
 
-/** Whether the buyer means several of a product ("the two skateboards", "return them", "both"). */
+/**
+ * Whether the buyer means several of a product: its name in the plural ("the two skateboards",
+ * "my tshirts") or a count right before it ("both vacuum cleaners", "each lamp"), unless they say
+ * they mean one of them ("I only need one", "one of the tablets").
+ */
 function pluralOf(name: string, text: string): boolean {
   const lower = text.toLowerCase();
-  if (/\b(?:both|them|all|two|three|each)\b/.test(lower)) return true;
+  if (/\b(?:only (?:need|want|keep|return) one|just one|one of (?:them|the|my|those))\b/.test(lower))
+    return false;
   const { distinctive } = nameWords(name);
   const said = lower.split(/[^\p{L}\p{N}]+/u);
-  return distinctive.some((w) => said.some((x) => x !== w && singular(x) === w && x.endsWith('s')));
+  const pluralNoun = distinctive.some((w) =>
+    said.some((x) => x !== w && singulars(x).includes(w) && x.endsWith('s')),
+  );
+  const counted = distinctive.some((w) =>
+    new RegExp(`\\b(?:both|all|two|three|each|every)\\b(?:\\s+[\\p{L}\\p{N}-]+){0,3}?\\s+${w}`, 'u').test(
+      lower.replace(/[^\p{L}\p{N}\s-]+/gu, ' '),
+    ),
+  );
+  return pluralNoun || counted;
+}
+
+/** "the more expensive one", "the cheaper tablet": which of several by price, if the words say. */
+function byPrice<T extends Pick<RetailOrderItem, 'price'>>(group: readonly T[], text: string): T[] {
+  // What the item should become is no clue to which it is ("exchange it to the cheapest one").
+  const which = text.toLowerCase().replace(/\b(?:to|into|for)\s+(?:a|an|the|one)\b[^\n]*/g, ' ');
+  const dearer = /\b(?:more|most) expensive\b|\bpricier\b|\bpriciest\b/.test(which);
+  const cheaper = /\b(?:less|least) expensive\b|\bcheaper\b|\bcheapest\b/.test(which);
+  if (dearer === cheaper) return [];
+  const extreme = (dearer ? Math.max : Math.min)(...group.map((i) => i.price));
+  const picked = group.filter((i) => i.price === extreme);
+  return picked.length === 1 ? picked : [];
 }
 
 /**
@@ -223,8 +277,9 @@ export function optionsSaid(item: Pick<RetailOrderItem, 'options'>, text: string
 
 /**
  * Narrows the named items of one order where the buyer named a product the order holds in several
- * variants: to the ones whose ids they gave, else to the ones whose options they stated, else all
- * of them if they spoke of several. Returns the products still ambiguous, to ask about.
+ * variants: to the ones whose ids they gave, else to the ones whose options they stated, else to
+ * the dearer or cheaper one they named, else all of them if they spoke of several. Returns the
+ * products still ambiguous, to ask about.
  *
  * @example
  * ```ts
@@ -248,8 +303,10 @@ export function resolveVariants(
     const best = Math.max(...group.map((i) => optionsSaid(i, text)));
     const byOptions = best > 0 ? group.filter((i) => optionsSaid(i, text) === best) : [];
     const [first] = group;
+    const priced = byPrice(group, text);
     if (byId.length > 0) items.push(...byId);
     else if (byOptions.length > 0 && byOptions.length < group.length) items.push(...byOptions);
+    else if (priced.length > 0) items.push(...priced);
     else if (first && pluralOf(first.name, text)) items.push(...group);
     else if (unclear.length === 0) unclear = group;
   }
@@ -262,7 +319,13 @@ function mentionAt(name: string, text: string): number {
   const { distinctive } = nameWords(name);
   const at = [name.toLowerCase(), ...distinctive]
     .map((w) =>
-      lower.search(new RegExp(`\\b${w.replace(/[^\p{L}\p{N}]+/gu, '[^\\p{L}\\p{N}]?')}(?:e?s)?\\b`, 'u')),
+      lower.search(
+        new RegExp(
+          // "bookshelf" is also said "bookshelves".
+          `\\b${w.replace(/[^\p{L}\p{N}]+/gu, '[^\\p{L}\\p{N}]?').replace(/f$/, '(?:f|v)')}(?:e?s)?\\b`,
+          'u',
+        ),
+      ),
     )
     .filter((i) => i >= 0);
   return at.length > 0 ? Math.min(...at) : -1;

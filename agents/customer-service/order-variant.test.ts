@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openRetailStore, type RetailOrderItem, type RetailProduct } from '../../tools/retail/index.js';
-import { chooseVariant } from './order-variant.js';
+import { chooseVariant, rankVariants, unaskedChanges, wantsSomething } from './order-variant.js';
 
 const db = openRetailStore().db;
 
@@ -77,5 +77,37 @@ describe('chooseVariant', () => {
       expect(v.options.material).toBe(shelf.item.options.material);
       expect(v.options.color).toBe(shelf.item.options.color);
     }
+  });
+});
+
+describe('unaskedChanges, rankVariants and wantsSomething', () => {
+  it('names the options a variant changes that the words said nothing about', () => {
+    // Desk Lamp (silver, low, battery) → black: the closest black lamp also changes the power source.
+    const { item, product } = owned('#W5270061', 'Desk Lamp');
+    const [closest] = chooseVariant(item, product, 'adjust the desk lamp to be black color');
+    expect(closest?.item_id).toBe('9190635437');
+    expect(unaskedChanges(item, product, closest!, 'adjust the desk lamp to be black color')).toEqual([
+      'power source',
+    ]);
+    // Every black lamp has what was asked: the buyer picks among them.
+    expect(ids(rankVariants(item, product, 'the desk lamp in black'))).toEqual([
+      '5320792178',
+      '6805564527',
+      '7624783998',
+      '9190635437',
+    ]);
+    // Said: a value, the option's name, a price extreme, or "the rest does not matter".
+    expect(unaskedChanges(item, product, closest!, 'black, and a USB one')).toEqual([]);
+    expect(unaskedChanges(item, product, closest!, 'black, any power source')).toEqual([]);
+    expect(unaskedChanges(item, product, closest!, 'the cheapest black one')).toEqual([]);
+    expect(unaskedChanges(item, product, closest!, "black; I don't care about the rest")).toEqual([]);
+  });
+
+  it('tells a request that says what the item should become from one that says nothing', () => {
+    const { item, product } = owned('#W5270061', 'Desk Lamp');
+    expect(wantsSomething(item, product, 'I want to exchange the desk lamp')).toBe(false);
+    expect(wantsSomething(item, product, 'the desk lamp in black')).toBe(true);
+    expect(wantsSomething(item, product, 'a brighter desk lamp')).toBe(true);
+    expect(wantsSomething(item, product, 'the cheapest desk lamp')).toBe(true);
   });
 });

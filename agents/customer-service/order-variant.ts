@@ -142,7 +142,108 @@ function arithmetic(item: RetailOrderItem, keys: readonly string[], text: string
  */
 export function chooseVariant(item: RetailOrderItem, product: RetailProduct, text: string): RetailVariant[] {
   const lower = text.toLowerCase();
+  const ranked = rankVariants(item, product, lower);
+  const wish = readWish(item, Object.values(product.variants), lower);
+  const price = (v: RetailVariant): number => (wish.cheapest ? -v.price : wish.dearest ? v.price : 0);
+  const [top] = ranked;
+  return top ? ranked.filter((v) => price(v) === price(top) && kept(item, v) === kept(item, top)) : [];
+}
+
+/**
+ * Every available variant that has what the buyer asked for, best first (see
+ * {@link chooseVariant}): what to offer when the best one is not theirs to take unasked.
+ *
+ * @example
+ * ```ts
+ * rankVariants(keyboard, product, 'the same keyboard but with clicky switches'); // every clicky one
+ * ```
+ */
+export function rankVariants(item: RetailOrderItem, product: RetailProduct, text: string): RetailVariant[] {
   const variants = Object.values(product.variants);
+  const wish = readWish(item, variants, text.toLowerCase());
+  const { wanted, same, asked, cheapest, dearest } = wish;
+  if (wanted.size === 0 && asked.length === 0 && !cheapest && !dearest) return [];
+  let pool = variants.filter(
+    (v) =>
+      v.available &&
+      v.item_id !== item.item_id &&
+      [...wanted].every(([k, values]) => values.has(v.options[k] ?? '')) &&
+      same.every((k) => v.options[k] === item.options[k]),
+  );
+  for (const w of asked) pool = narrow(pool, w, item, variants);
+  // The price, when asked about, comes first; then the options kept from the current item.
+  const price = (v: RetailVariant): number => (cheapest ? -v.price : dearest ? v.price : 0);
+  return pool.sort(
+    (a, b) => price(b) - price(a) || kept(item, b) - kept(item, a) || a.item_id.localeCompare(b.item_id),
+  );
+}
+
+/**
+ * Whether the buyer's words say anything about the new variant at all (a value, a direction, an
+ * extreme, a price): when they do not, the policy asks what they want rather than listing options.
+ *
+ * @example
+ * ```ts
+ * wantsSomething(lamp, product, 'I want to exchange the desk lamp'); // false
+ * wantsSomething(lamp, product, 'the desk lamp in black'); // true
+ * ```
+ */
+export function wantsSomething(item: RetailOrderItem, product: RetailProduct, text: string): boolean {
+  const wish = readWish(item, Object.values(product.variants), text.toLowerCase());
+  return wish.wanted.size > 0 || wish.asked.length > 0 || wish.cheapest || wish.dearest;
+}
+
+/** Buyers who leave the other options open: "I don't care about the rest", "other specs are not important". */
+const OPEN =
+  /\b(?:do not|don'?t|doesn'?t) (?:really )?(?:care|mind)\b|\bnot important\b|\bany (?:other )?(?:options?|specs?|features?)\b|\bwhatever\b|\bno matter\b/;
+
+/**
+ * The options `variant` changes that the buyer's words said nothing about: no value, no
+ * direction, no "keep", not even the option's name ("a more fancy theme" speaks of the theme).
+ * Empty when they asked for a price extreme or said the rest does not matter. A variant that
+ * changes such an option is the policy's guess, so the buyer chooses instead.
+ *
+ * @example
+ * ```ts
+ * unaskedChanges(lamp, product, blackUsbLamp, 'the desk lamp in black'); // ['power source']
+ * ```
+ */
+export function unaskedChanges(
+  item: RetailOrderItem,
+  product: RetailProduct,
+  variant: RetailVariant,
+  text: string,
+): string[] {
+  const lower = text.toLowerCase();
+  const wish = readWish(item, Object.values(product.variants), lower);
+  if (wish.cheapest || wish.dearest || OPEN.test(lower)) return [];
+  const spoken = new Set([...wish.wanted.keys(), ...wish.asked.map((w) => w.key), ...wish.same]);
+  const words = new Set(tokens(lower));
+  const named = (key: string): boolean =>
+    tokens(key).some((w) => w.length >= 4 && (words.has(w) || (w === 'color' && words.has('colour'))));
+  return Object.keys(variant.options).filter(
+    (k) => variant.options[k] !== item.options[k] && !spoken.has(k) && !named(k),
+  );
+}
+
+/** How many options a variant keeps from the current item. */
+function kept(item: RetailOrderItem, v: RetailVariant): number {
+  return Object.entries(v.options).filter(([k, x]) => item.options[k] === x).length;
+}
+
+/** What the buyer's words ask of the new variant. */
+interface VariantWish {
+  /** Values named (or targets counted) per option. */
+  readonly wanted: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Options said to stay. */
+  readonly same: readonly string[];
+  /** Directions and extremes asked on ordered options. */
+  readonly asked: readonly Wish[];
+  readonly cheapest: boolean;
+  readonly dearest: boolean;
+}
+
+function readWish(item: RetailOrderItem, variants: readonly RetailVariant[], lower: string): VariantWish {
   const keys = [...new Set(variants.flatMap((v) => Object.keys(v.options)))];
   const targets = arithmetic(item, keys, lower);
   // Numbers counted from the current value are no values of their own ("500 pieces less").
@@ -179,29 +280,13 @@ export function chooseVariant(item: RetailOrderItem, product: RetailProduct, tex
     );
     if (hits.length > 0 || target !== undefined) wanted.set(key, new Set(hits));
   }
-  const same = keys.filter((k) => !wanted.has(k) && keeps(k, item.options[k] ?? '', lower));
-  const asked = wishes(keys, lower).filter((w) => !wanted.has(w.key));
-  const cheapest = /\bcheapest\b|\bleast expensive\b|\blowest price\b/.test(lower);
-  const dearest = /\bmost expensive\b|\bhighest price\b|\bpriciest\b/.test(lower);
-  if (wanted.size === 0 && asked.length === 0 && !cheapest && !dearest) return [];
-
-  let pool = variants.filter(
-    (v) =>
-      v.available &&
-      v.item_id !== item.item_id &&
-      [...wanted].every(([k, values]) => values.has(v.options[k] ?? '')) &&
-      same.every((k) => v.options[k] === item.options[k]),
-  );
-  for (const wish of asked) pool = narrow(pool, wish, item, variants);
-  // The price, when asked about, comes first; then the options kept from the current item.
-  const price = (v: RetailVariant): number => (cheapest ? -v.price : dearest ? v.price : 0);
-  const kept = (v: RetailVariant): number =>
-    Object.entries(v.options).filter(([k, x]) => item.options[k] === x).length;
-  const ranked = pool.sort(
-    (a, b) => price(b) - price(a) || kept(b) - kept(a) || a.item_id.localeCompare(b.item_id),
-  );
-  const [top] = ranked;
-  return top ? ranked.filter((v) => price(v) === price(top) && kept(v) === kept(top)) : [];
+  return {
+    wanted,
+    same: keys.filter((k) => !wanted.has(k) && keeps(k, item.options[k] ?? '', lower)),
+    asked: wishes(keys, lower).filter((w) => !wanted.has(w.key)),
+    cheapest: /\bcheapest\b|\bleast expensive\b|\blowest price\b/.test(lower),
+    dearest: /\bmost expensive\b|\bhighest price\b|\bpriciest\b/.test(lower),
+  };
 }
 
 /** Whether the buyer says an option stays: "same size", "keep the capacity and type", "same v-neck". */

@@ -1,20 +1,16 @@
-import type { RetailOrder, RetailOrderItem, RetailUser } from '../../tools/retail/index.js';
-import { namedItems, resolveVariants, textAbout } from './order-match.js';
-import { chooseVariant } from './order-variant.js';
+import type { RetailAddress, RetailOrder, RetailUser } from '../../tools/retail/index.js';
+import { namedItems, splitKept } from './order-match.js';
 import { referencedAddress } from './policy-address.js';
 import { findOrder } from './policy-find-order.js';
-import { settlementMethod } from './policy-payment.js';
-import { confirmText, describeItem, describeOrder, REPLIES, usd } from './policy-replies.js';
-import type { Observation, PolicyStep, PolicyView, ToolCall } from './policy-types.js';
+import { changeItemsStep, returnStep } from './policy-items.js';
+import { confirmText, describeAddress, describeItem, describeOrder, REPLIES, usd } from './policy-replies.js';
+import { unclearRequest } from './policy-request.js';
+import { call, cannot, newItemsOf, propose, reply } from './policy-steps.js';
+import type { Observation, PolicyStep, PolicyView } from './policy-types.js';
 import { authKey, textOfKind, type Task, type ThreadMemory } from './thread-memory.js';
 
 export { chooseVariant } from './order-variant.js';
-
-const reply = (text: string): PolicyStep => ({ kind: 'reply', text });
-const call = (tool: string, args: Record<string, unknown>): PolicyStep => ({
-  kind: 'call',
-  call: { tool, args },
-});
+export { selectItems } from './policy-items.js';
 
 /**
  * The account side of the offline policy, one step at a time: authenticate (email, else name +
@@ -35,6 +31,9 @@ export function accountStep(view: PolicyView, memory: ThreadMemory, now: readonl
   const user = memory.user;
   if (!user) return call('get_user_details', { user_id: view.userId });
   if (!task) return reply(`Thank you, you are verified. How can I help with your orders?`);
+  // A change the buyer's words do not ask for is never proposed: ask what they want instead.
+  const unclear = unclearRequest(task);
+  if (unclear) return unclear;
   if (task.kind === 'user_address') return userAddressStep(task, user, memory);
 
   const found = findOrder(task, user, memory, now);
@@ -44,7 +43,10 @@ export function accountStep(view: PolicyView, memory: ThreadMemory, now: readonl
   if (step.kind !== 'call' || step.confirm === undefined || next === undefined) return step;
   // One write per order: the buyer hears which of their orders the same request covers next.
   const note = `Your request also covers order${later.length > 0 ? 's' : ''} ${[next, ...later].join(', ')}, which come${later.length > 0 ? '' : 's'} next.`;
-  return { ...step, confirm: confirmText(step.call, found.order, user, note) };
+  return {
+    ...step,
+    confirm: confirmText(step.call, found.order, user, { note, newItems: newItemsOf(step.call, memory) }),
+  };
 }
 
 function orderStep(
@@ -85,6 +87,9 @@ function orderStep(
           'What is the new shipping address? Please give street, apartment or suite if any, city, state, zip code and country.',
         );
       }
+      if (sameAddress(address, order.address)) {
+        return reply(`Order ${order.order_id} already ships to ${describeAddress(order.address)}.`);
+      }
       return propose(
         { tool: 'modify_pending_order_address', args: { order_id: order.order_id, ...address } },
         order,
@@ -112,17 +117,13 @@ function authenticate(memory: ThreadMemory, now: readonly Observation[]): Policy
   return reply(REPLIES.askIdentity);
 }
 
-function propose(c: ToolCall, order: RetailOrder | undefined, user: RetailUser): PolicyStep {
-  return { kind: 'call', call: c, confirm: confirmText(c, order, user) };
-}
-
 /**
  * A buyer who asks to cancel some items of an order ("cancel the garden hose") hears that only
  * whole orders can be cancelled, and what else the order holds, before anything is proposed.
  */
 function wholeOrderOnly(task: Task, order: RetailOrder): PolicyStep | undefined {
   if (task.allItems) return undefined;
-  const named = new Set(namedItems(order.items, textOfKind(task.kind, task.text)));
+  const named = new Set(namedItems(order.items, splitKept(textOfKind(task.kind, task.text)).act));
   const others = order.items.filter((i) => !named.has(i));
   if (named.size === 0 || others.length === 0) return undefined;
   return reply(
@@ -134,8 +135,10 @@ function wholeOrderOnly(task: Task, order: RetailOrder): PolicyStep | undefined 
   );
 }
 
-function cannot(order: RetailOrder, verb: string, rule: string): string {
-  return `Order ${order.order_id} is ${order.status}, so it cannot be ${verb}. ${rule}`;
+function sameAddress(a: RetailAddress, b: RetailAddress): boolean {
+  const key = (x: RetailAddress): string =>
+    [x.address1, x.address2, x.city, x.state, x.zip].map((v) => v.trim().toLowerCase()).join('|');
+  return key(a) === key(b);
 }
 
 function userAddressStep(task: Task, user: RetailUser, memory: ThreadMemory): PolicyStep {
@@ -183,157 +186,6 @@ function paymentStep(task: Task, order: RetailOrder, user: RetailUser): PolicySt
   }
   return propose(
     { tool: 'modify_pending_order_payment', args: { order_id: order.order_id, payment_method_id: only.id } },
-    order,
-    user,
-  );
-}
-
-/** "…I received with the vacuum cleaner", "…in the same order as the lamp": where, not what. */
-const LOCATOR =
-  /\b(?:(?:received|got|came|bought|ordered|delivered|arrived)(?: together)? with|in the same order as|along with which)\b[^,.;]*/gi;
-
-/**
- * Items of the order the buyer means: every item (but those after "except") when they said "all",
- * else the items they named in the words of this task ("return the bottle, and exchange the lamp"
- * names only the bottle for the return) or gave ids of. A product the order holds in several
- * variants that their words do not tell apart is `unclear`, to ask about.
- */
-export function selectItems(
-  task: Task,
-  order: RetailOrder,
-): { items: RetailOrderItem[]; unclear: RetailOrderItem[] } {
-  if (task.allItems) {
-    // "Everything (not) related to gaming" sorts items by what the words alone cannot tell: ask.
-    if (
-      /\b(?:associated|related|connected|to do) (?:with|to)\b|\bunrelated\b|\bthat goes? with\b/.test(
-        task.text,
-      )
-    ) {
-      return { items: [], unclear: [] };
-    }
-    const except = /\b(?:except|but not|other than|apart from|excluding)\b(.*)$/m.exec(task.text)?.[1];
-    const excluded = new Set(except === undefined ? [] : namedItems(order.items, except));
-    if (except !== undefined && excluded.size === 0) return { items: [], unclear: [] };
-    return { items: order.items.filter((i) => !excluded.has(i)), unclear: [] };
-  }
-  // "The backpack I received with the vacuum cleaner": the vacuum cleaner only locates the order.
-  const own = textOfKind(task.kind, task.text).replace(LOCATOR, ' ');
-  const text = namedItems(order.items, own).length > 0 ? own : task.text;
-  const named = new Set([
-    ...namedItems(order.items, text),
-    ...order.items.filter((i) => task.itemIds.includes(i.item_id)),
-  ]);
-  return resolveVariants(
-    order.items.filter((i) => named.has(i)),
-    text,
-    task.itemIds,
-  );
-}
-
-/** "color: black, size: M": option names with the values, so the buyer can say which they mean. */
-function describeOptions(options: Readonly<Record<string, string>>): string {
-  return Object.entries(options)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join(', ');
-}
-
-function askItems(order: RetailOrder, verb: string): PolicyStep {
-  return reply(
-    `Which items would you like to ${verb}? Order ${order.order_id} has: ${order.items
-      .map((i) => `${describeItem(i)} [item ${i.item_id}]`)
-      .join('; ')}.`,
-  );
-}
-
-/** Asks which of several variants of one product in the order the buyer means. */
-function askWhich(order: RetailOrder, unclear: readonly RetailOrderItem[]): PolicyStep {
-  const [first] = unclear;
-  return reply(
-    `Order ${order.order_id} has more than one ${first?.name ?? 'item'}. Which ${first?.name ?? 'one'} do you mean? Available: ${unclear
-      .map((i) => `${describeOptions(i.options)} [item ${i.item_id}]`)
-      .join('; ')}.`,
-  );
-}
-
-function returnStep(task: Task, order: RetailOrder, user: RetailUser): PolicyStep {
-  if (order.status !== 'delivered') {
-    const hint = order.status === 'pending' ? ' As it is still pending, I can cancel it instead.' : '';
-    return reply(cannot(order, 'returned', `Only delivered orders can be returned.${hint}`));
-  }
-  const { items, unclear } = selectItems(task, order);
-  if (unclear.length > 0) return askWhich(order, unclear);
-  if (items.length === 0) return askItems(order, 'return');
-  const method = settlementMethod(task, order, user, 'refund', 0);
-  if ('step' in method) return method.step;
-  return propose(
-    {
-      tool: 'return_delivered_order_items',
-      args: { order_id: order.order_id, item_ids: items.map((i) => i.item_id), payment_method_id: method.id },
-    },
-    order,
-    user,
-  );
-}
-
-function changeItemsStep(
-  task: Task,
-  order: RetailOrder,
-  user: RetailUser,
-  memory: ThreadMemory,
-  now: readonly Observation[],
-): PolicyStep {
-  const pending = order.status === 'pending';
-  if (!pending && order.status !== 'delivered') {
-    return reply(
-      cannot(order, 'changed', 'Items can be changed in pending orders or exchanged in delivered ones.'),
-    );
-  }
-  const { items, unclear } = selectItems(task, order);
-  if (unclear.length > 0) return askWhich(order, unclear);
-  if (items.length === 0) return askItems(order, pending ? 'change' : 'exchange');
-  for (const item of items) {
-    const loaded = now.some((o) => o.tool === 'get_product_details' && o.args.product_id === item.product_id);
-    if (!loaded) return call('get_product_details', { product_id: item.product_id });
-  }
-  const newIds: string[] = [];
-  let difference = 0;
-  const about = textOfKind(task.kind, task.text);
-  // Words about another product the buyer has ("the helmet in red") are not about this one.
-  const known = [...memory.orders.values()].flatMap((o) => o.items);
-  for (const item of items) {
-    const product = memory.products.get(item.product_id);
-    const explicit = task.itemIds.find((id) => product?.variants[id] !== undefined && id !== item.item_id);
-    const explicitVariant = explicit === undefined ? undefined : product?.variants[explicit];
-    const candidates = explicitVariant
-      ? [explicitVariant]
-      : product
-        ? chooseVariant(item, product, textAbout(item, known, about))
-        : [];
-    const [variant] = candidates;
-    if (candidates.length !== 1 || !variant || !variant.available) {
-      const offered = candidates.length > 1 ? candidates : Object.values(product?.variants ?? {});
-      const choices = offered
-        .filter((v) => v.available && v.item_id !== item.item_id)
-        .map((v) => `${describeOptions(v.options)}, ${usd(v.price)} [item ${v.item_id}]`);
-      return reply(
-        `Which option would you like for the ${describeItem(item)}? Available: ${choices.slice(0, 12).join('; ') || 'none'}.`,
-      );
-    }
-    newIds.push(variant.item_id);
-    difference += variant.price - item.price;
-  }
-  const method = settlementMethod(task, order, user, 'difference', difference);
-  if ('step' in method) return method.step;
-  return propose(
-    {
-      tool: pending ? 'modify_pending_order_items' : 'exchange_delivered_order_items',
-      args: {
-        order_id: order.order_id,
-        item_ids: items.map((i) => i.item_id),
-        new_item_ids: newIds,
-        payment_method_id: method.id,
-      },
-    },
     order,
     user,
   );

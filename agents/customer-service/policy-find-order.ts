@@ -2,6 +2,7 @@ import type { RetailOrder, RetailUser } from '../../tools/retail/index.js';
 import {
   orderCandidates,
   preferredCandidate,
+  splitKept,
   spreadOverOrders,
   wantsSeveralOrders,
   type OrderCandidate,
@@ -69,27 +70,44 @@ export function findOrder(
   const lookUp = (id: string): OrderLookup => ({
     step: { kind: 'call', call: { tool: 'get_order_details', args: { order_id: id } } },
   });
+  const done = (id: string): boolean =>
+    WRITES[task.kind].some((tool) => memory.written.get(id)?.has(tool) === true);
+  // Items the buyer says to keep do not point at an order ("return the lamp, keep the kettle").
+  const text = splitKept(textOfKind(task.kind, task.text)).act;
   if (task.orderId) {
-    const id = task.orderId;
+    // Several orders named for a change of one ("cancel the older of #W1 and #W2"): the buyer says
+    // which, unless they asked for all of them.
+    const named = task.orderIds.filter((id) => !done(id));
+    if (named.length > 1 && !wantsSeveralOrders(text) && !/\b(?:both|each|all)\b/i.test(text)) {
+      return reply(`Which order is it about? You named ${named.join(' and ')}.`);
+    }
+    const [id = task.orderId, ...rest] = named;
     if (!user.orders.includes(id)) return reply(`${REPLIES.notYourOrder} ${listOrders(user)}`);
     // The order the buyer named is read afresh on the turn it is acted on.
     if (!now.some((o) => o.tool === 'get_order_details' && o.args.order_id === id)) return lookUp(id);
     const order = memory.orders.get(id);
     return order
-      ? { order, rest: [] }
+      ? { order, rest: rest.filter((r) => user.orders.includes(r)) }
       : reply(`I could not load order ${id} just now. Please try again in a moment.`);
   }
   if (user.orders.length === 0) return reply(listOrders(user));
   const missing = user.orders.find((id) => !memory.orders.has(id));
   if (missing !== undefined) return lookUp(missing);
-  const done = (id: string): boolean =>
-    WRITES[task.kind].some((tool) => memory.written.get(id)?.has(tool) === true);
-  const orders = user.orders.flatMap((id) => memory.orders.get(id) ?? []).filter((o) => !done(o.order_id));
-  const text = textOfKind(task.kind, task.text);
+  const all = user.orders.flatMap((id) => memory.orders.get(id) ?? []);
+  const orders = all.filter((o) => !done(o.order_id));
   const candidates = orderCandidates(task.kind, orders, text);
   const [first, ...others] = candidates;
-  if (first && (others.length === 0 || wantsSeveralOrders(text) || spreadOverOrders(candidates))) {
+  const several = wantsSeveralOrders(text) || spreadOverOrders(candidates);
+  // An order this request already changed is passed over only when the buyer asked for several
+  // orders; a request for one ("ship the order to my new address") that an order already changed
+  // also fits is not moved onto another order.
+  const fitBefore = orderCandidates(task.kind, all, text).filter((c) => done(c.order.order_id));
+  if (first && (several || (others.length === 0 && fitBefore.length === 0))) {
     return { order: first.order, rest: others.map((c) => c.order.order_id) };
+  }
+  if (!several && fitBefore.length > 0 && candidates.length > 0) {
+    const both = [...fitBefore, ...candidates];
+    return reply(`Which order is it about? These fit: ${both.map(describeCandidate).join('; ')}.`);
   }
   const preferred = preferredCandidate(candidates, text);
   if (preferred) return { order: preferred.order, rest: [] };

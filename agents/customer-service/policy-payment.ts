@@ -14,6 +14,29 @@ const PURPOSE: Readonly<Record<Settlement, string>> = {
   difference: 'pay or receive the price difference',
 };
 
+/** "refund it to …", "the refund on my original method": where the buyer wants the money. */
+const REFUND_TO =
+  /\brefund(?:ed|s)?\b(?:\s+(?:it|them|this|that|each order|each one|the money|the amount|everything))?\s+(?:back\s+)?(?:to|into|onto|on)\s+([^.;,!?\n]+)/gi;
+const ORIGINAL =
+  /\b(?:original|same|usual)\s+(?:payment\s+)?(?:method|card|account)\b|\boriginal payment\b|\bwhere it came from\b/i;
+
+/**
+ * What the buyer's latest words say about where a refund goes: the original method, a method the
+ * slots name (`kind`: a payment kind or id), somewhere else, or nothing.
+ */
+function refundWish(task: Task): 'original' | 'kind' | 'other' | undefined {
+  if (task.paymentMethodId) return 'kind';
+  const to = [...task.text.matchAll(REFUND_TO)].at(-1);
+  const original = [...task.text.matchAll(new RegExp(ORIGINAL.source, 'gi'))].at(-1);
+  const destination = to?.[1];
+  if (destination === undefined || (original && original.index > (to?.index ?? 0) + (to?.[0].length ?? 0)))
+    return original ? 'original' : undefined;
+  if (ORIGINAL.test(destination)) return 'original';
+  if (/\b(?:gift ?card|gc|pay ?pal|credit card|card ending|visa|mastercard|amex)\b/i.test(destination))
+    return 'kind';
+  return 'other';
+}
+
 /**
  * The method that receives a refund or settles a price difference, as the policy wants it: the
  * buyer chooses (a refund may go only to the original method or a gift card; a gift card must
@@ -48,6 +71,16 @@ export function settlementMethod(
         .join('; ')}.`,
     },
   });
+  const wish = purpose === 'refund' ? refundWish(task) : undefined;
+  if (wish === 'original' && original !== undefined && !task.paymentMethodId) return { id: original };
+  if (wish === 'other') {
+    // A destination the buyer named that no rule allows ("to the other order's card"): never
+    // swapped silently for an allowed one; they hear the rule and choose.
+    return ask(
+      `A refund for order ${order.order_id} can go only to its original payment method or to an existing gift card, not where you asked. `,
+      eligible,
+    );
+  }
   const named = task.paymentMethodId ? eligible.filter((m) => m.id === task.paymentMethodId) : [];
   let chosen = named.length > 0 ? named : eligible.filter((m) => m.source === task.paymentKind);
   if (chosen.length > 1) {

@@ -101,9 +101,22 @@ export function confirmText(
   call: ToolCall,
   order: RetailOrder | undefined,
   user: RetailUser | undefined,
-  note?: string,
+  extra: {
+    /** What comes after this write (further orders the request covers). */
+    readonly note?: string;
+    /** The new items by id, so the buyer sees every option that changes. */
+    readonly newItems?: ReadonlyMap<string, Pick<RetailOrderItem, 'name' | 'options'>>;
+  } = {},
 ): string {
+  const { note, newItems } = extra;
   const a = call.args;
+  const newOnes = (ids: unknown): string =>
+    (Array.isArray(ids) ? (ids as string[]) : [])
+      .map((id) => {
+        const item = newItems?.get(id);
+        return item ? `${describeItem(item)} [item ${id}]` : id;
+      })
+      .join('; ');
   const method = (id: unknown): string => describePayment(user?.payment_methods[String(id)], String(id));
   const items = (ids: unknown): string =>
     (Array.isArray(ids) ? (ids as string[]) : [])
@@ -124,10 +137,10 @@ export function confirmText(
     return_delivered_order_items: () =>
       `request a return of ${items(a.item_ids)} from order ${String(a.order_id)}, refunded to ${method(a.payment_method_id)}. You will get an email on how to return the items`,
     modify_pending_order_items: () =>
-      `change ${items(a.item_ids)} in order ${String(a.order_id)} to item(s) ${(a.new_item_ids as string[]).join(', ')}, settling the price difference with ${method(a.payment_method_id)}. ` +
+      `change ${items(a.item_ids)} in order ${String(a.order_id)} to ${newOnes(a.new_item_ids)}, settling the price difference with ${method(a.payment_method_id)}. ` +
       'This can be done only once per order, so please make sure you have listed every item you want to change',
     exchange_delivered_order_items: () =>
-      `exchange ${items(a.item_ids)} from order ${String(a.order_id)} for item(s) ${(a.new_item_ids as string[]).join(', ')}, settling the price difference with ${method(a.payment_method_id)}. ` +
+      `exchange ${items(a.item_ids)} from order ${String(a.order_id)} for ${newOnes(a.new_item_ids)}, settling the price difference with ${method(a.payment_method_id)}. ` +
       'This can be done only once per order, so please make sure you have listed every item you want to exchange',
   };
   const what = action[call.tool]?.() ?? `run ${call.tool} with ${JSON.stringify(a)}`;

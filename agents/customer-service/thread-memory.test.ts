@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { taskKindOf, textOfKind } from './thread-memory.js';
+import { targetOrderIds, taskKindOf, textOfKind } from './thread-memory.js';
 
 describe('taskKindOf', () => {
   it('keeps the intent’s task when the buyer’s verbs agree or say nothing', () => {
@@ -48,5 +48,20 @@ describe('textOfKind', () => {
     expect(textOfKind('return', text)).toBe('I want to return the water bottle, and ');
     expect(textOfKind('change_items', text)).toBe('exchange the pet bed and office chair');
     expect(textOfKind('return', 'return the lamp')).toBe('return the lamp');
+  });
+});
+
+describe('targetOrderIds', () => {
+  it('keeps the orders a message asks about, not one named as the source of a detail', () => {
+    expect(
+      targetOrderIds('For order #W5056519, change the address to be the same as order #W8277957', [
+        '#W5056519',
+        '#W8277957',
+      ]),
+    ).toEqual(['#W5056519']);
+    expect(targetOrderIds('cancel #W2702727 or #W8268610', ['#W2702727', '#W8268610'])).toEqual([
+      '#W2702727',
+      '#W8268610',
+    ]);
   });
 });

@@ -16,9 +16,16 @@ export type TaskKind =
 
 /** The task under way, with the details gathered over the turns since it started. */
 export interface Task {
-  readonly kind: TaskKind;
+  /** Set when the task starts; an address task turns to the profile's or an order's as the buyer says. */
+  kind: TaskKind;
   readonly startTurn: number;
+  /** The first of `orderIds`. */
   orderId?: string;
+  /**
+   * The orders the latest message naming any asks about; not one named as a reference ("the
+   * same address as order #W2").
+   */
+  orderIds: string[];
   reason?: Slots['cancelReason'];
   address?: RetailAddress;
   defaultAddress: boolean;
@@ -95,8 +102,16 @@ const TASK_WORDS: readonly (readonly [TaskKind, RegExp])[] = [
 const NOT_A_TASK =
   /\b(?:undo|not|don'?t|never|no need to)\s+(?:want to\s+)?(?:cancel|return|exchange|change|modify)/i;
 
-/** Kinds of task the words of a message ask for, in the order they appear. */
-function kindsInText(text: string): TaskKind[] {
+/**
+ * Kinds of task the words of a message ask for, by their request verbs, in the order they appear.
+ *
+ * @example
+ * ```ts
+ * kindsInText('return the bottle and exchange the lamp'); // ['return', 'change_items']
+ * kindsInText('I do not want to cancel anything'); // []
+ * ```
+ */
+export function kindsInText(text: string): TaskKind[] {
   if (NOT_A_TASK.test(text)) return [];
   const found = TASK_WORDS.flatMap(([kind, re]) => {
     const at = text.search(re);
@@ -179,6 +194,25 @@ function addressKind(text: string, kind: 'order_address' | 'user_address'): Task
   return profile ? 'user_address' : kind;
 }
 
+/** An order named as the source of a detail ("the same address as order #W2"), not a target. */
+const REFERENCE_ORDER =
+  /\b(?:same (?:\w+ )?as|as (?:in|on|for)|like|that of)\s+(?:the\s+|my\s+|in\s+)?(?:order\s+)?#?\s?(W\d{7})\b/gi;
+
+/**
+ * The order ids of a message that it asks about: all it names but those named as a reference.
+ *
+ * @example
+ * ```ts
+ * targetOrderIds('For #W5056519, use the same address as order #W8277957', ['#W5056519', '#W8277957']); // ['#W5056519']
+ * ```
+ */
+export function targetOrderIds(text: string, orderIds: readonly string[]): string[] {
+  const references = new Set(
+    [...text.matchAll(REFERENCE_ORDER)].map((m) => `#${(m[1] ?? '').toUpperCase()}`),
+  );
+  return orderIds.filter((id) => !references.has(id));
+}
+
 /** The key recorded for an authentication attempt, so each is tried once. */
 export const authKey = {
   email: (email: string): string => `email:${email.trim().toLowerCase()}`,
@@ -232,13 +266,15 @@ function foldTurn(memory: ThreadMemory, text: string, intent: string, slots: Slo
   }
 
   const kind = taskKindOf(intent, text);
+  const targets = targetOrderIds(text, slots.orderIds);
   if (kind) {
     memory.focus = 'account';
     const current = memory.task;
-    if (!current || current.done || current.kind !== kind || slots.orderIds.length > 0) {
+    if (!current || current.done || current.kind !== kind || targets.length > 0) {
       memory.task = {
         kind,
         startTurn: index,
+        orderIds: [],
         defaultAddress: false,
         itemIds: [],
         allItems: false,
@@ -253,8 +289,11 @@ function foldTurn(memory: ThreadMemory, text: string, intent: string, slots: Slo
 
   const task = memory.task;
   if (!task || task.done || memory.focus !== 'account') return;
-  const [orderId] = slots.orderIds;
-  if (orderId) task.orderId = orderId;
+  const [orderId] = targets;
+  if (orderId) {
+    task.orderId = orderId;
+    task.orderIds = targets;
+  }
   if (slots.cancelReason) task.reason = slots.cancelReason;
   if (slots.address) task.address = slots.address;
   if (slots.defaultAddress) task.defaultAddress = true;
@@ -265,6 +304,10 @@ function foldTurn(memory: ThreadMemory, text: string, intent: string, slots: Slo
   if (slots.allItems) task.allItems = true;
   task.text = `${task.text}\n${text.toLowerCase()}`;
   task.said = `${task.said}\n${text}`;
+  // "Which address?" — "the default one": the answer settles whose address it is.
+  if (!kind && (task.kind === 'order_address' || task.kind === 'user_address')) {
+    task.kind = addressKind(task.said, task.kind);
+  }
 }
 
 function foldObservation(
