@@ -13,7 +13,8 @@ export function renderPlan(plan: Plan): string {
   out.push('BRIEF');
   out.push(`  Goal:       ${brief.goal}`);
   out.push(`  Objective:  ${brief.objective}`);
-  out.push(`  Budget:     ${money(brief.budget.amount, brief.budget.currency)} per ${brief.budget.period}`);
+  const period = brief.budget.period === 'total' ? 'in total' : `per ${brief.budget.period}`;
+  out.push(`  Budget:     ${money(brief.budget.amount, brief.budget.currency)} ${period}`);
   if (brief.targetCpa) out.push(`  Target CPA: ${money(brief.targetCpa.amount, brief.targetCpa.currency)}`);
   if (brief.targetRoas) out.push(`  Target ROAS: ${brief.targetRoas}`);
   const sched = [
