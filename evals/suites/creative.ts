@@ -1,5 +1,5 @@
 /**
- * `creative`: 60 demo-catalog products labelled by hand from their titles (category, price band,
+ * `creative`: 160 demo-catalog products labelled by hand from their titles (category, price band,
  * season; `data/evals/creative`). Accuracy per field of the creative analyst's offline output, and
  * the share with all three right. Baseline: the majority label of each field on the train split.
  *
