@@ -4,14 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { Plan } from '../core/index.js';
+import { BIN, cliEnv, SAMPLE_THREAD } from './test-cli.js';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'lodestone.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'lodestone-cli-'));
 
 function cli(...args: string[]) {
   const out = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, LODESTONE_DATA_DIR: dataDir, LODESTONE_LOG_LEVEL: 'silent' },
+    // Offline whatever the developer's shell says: no model or tracing variable leaks in.
+    env: cliEnv(dataDir),
     timeout: 170_000,
   });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
@@ -78,15 +79,7 @@ describe('lodestone CLI', () => {
 
 describe('lodestone support', () => {
   it('answers the sample thread citing real catalogue products and captures one lead, once', () => {
-    const thread = join(
-      import.meta.dirname,
-      '..',
-      '..',
-      'agents',
-      'customer-service',
-      'samples',
-      'thread.jsonl',
-    );
+    const thread = SAMPLE_THREAD;
     const run = () => {
       const r = cli('support', '--thread', thread, '--json');
       expect(r.code, r.stderr).toBe(0);
