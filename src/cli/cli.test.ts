@@ -70,7 +70,7 @@ describe('lodestone CLI', () => {
   it('exits 2 for bad configuration, naming the variable', () => {
     const out = spawnSync(process.execPath, [BIN, 'runs'], {
       encoding: 'utf8',
-      env: { ...process.env, LODESTONE_DATA_DIR: dataDir, LODESTONE_CURRENCY: 'pounds' },
+      env: cliEnv(dataDir, undefined, { LODESTONE_CURRENCY: 'pounds' }),
     });
     expect(out.status).toBe(2);
     expect(out.stderr).toContain('LODESTONE_CURRENCY');
