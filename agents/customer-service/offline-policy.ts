@@ -3,7 +3,7 @@ import { accountStep } from './policy-account.js';
 import { doneText, REPLIES } from './policy-replies.js';
 import type { PolicyStep, PolicyView, SupportPolicy } from './policy-types.js';
 import { salesStep } from './policy-sales.js';
-import { foldThread, taskKindOf, type ThreadMemory } from './thread-memory.js';
+import { foldThread, misreadOrderRequest, taskKindOf, type ThreadMemory } from './thread-memory.js';
 
 /** Tuning of the offline policy. */
 export interface OfflinePolicyOptions {
@@ -77,7 +77,13 @@ function decide(view: PolicyView, options: { productMinScore: number; searchK: n
     };
   }
   if (intent === 'disclosure_request') return { kind: 'reply', text: REPLIES.disclosure };
-  if (HANDOFF_INTENTS.has(intent)) return { kind: 'handoff', summary: handoffSummary(view, memory, intent) };
+  // "No, leave that order as it is" answers the agent's question; it asks for no human.
+  const declines =
+    turn.interpretation.confirmation === 'no' &&
+    !/\b(?:human|person|agent|representative|manager)\b/i.test(turn.text);
+  if (HANDOFF_INTENTS.has(intent) && declines) return { kind: 'reply', text: REPLIES.declined };
+  if (HANDOFF_INTENTS.has(intent) && !misreadOrderRequest(intent, turn.text))
+    return { kind: 'handoff', summary: handoffSummary(view, memory, intent) };
   if (intent === 'greeting') return { kind: 'reply', text: REPLIES.greeting };
   if (intent === 'thanks') return { kind: 'reply', text: REPLIES.resolved, resolved: true };
   if (intent === 'deny') return { kind: 'reply', text: REPLIES.declined };

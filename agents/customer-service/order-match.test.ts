@@ -191,3 +191,21 @@ describe('resolveVariants and textAbout', () => {
     expect(textAbout(bottle, [bottle], text)).toBe(text);
   });
 });
+
+describe('resolveVariants: measured options', () => {
+  const small = item('Laptop', '13', { 'screen size': '13-inch', color: 'silver' });
+  const large = item('Laptop', '17', { 'screen size': '17-inch', color: 'black' });
+
+  it('tells "17-inch" from "13-inch" by the number, not by "inch" alone', () => {
+    expect(
+      resolveVariants([small, large], 'i want to modify the 17-inch laptop to the 13-inch version', []).items,
+    ).toEqual([large]);
+    expect(resolveVariants([small, large], 'return my 13 inch laptop', []).items).toEqual([small]);
+  });
+
+  it('still asks when no number of theirs is said', () => {
+    expect(
+      resolveVariants([small, large], 'return my laptop, the one with the big inch screen', []).unclear,
+    ).toEqual([small, large]);
+  });
+});

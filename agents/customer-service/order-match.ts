@@ -264,8 +264,17 @@ function byPrice<T extends Pick<RetailOrderItem, 'price'>>(group: readonly T[], 
  * version" states 17-inch only).
  */
 export function optionsSaid(item: Pick<RetailOrderItem, 'options'>, text: string): number {
-  const words = wordsOf(text.replace(/\b(?:to|into|for)\s+(?:a|an|the|one)\b[^\n]*/gi, ' '));
+  const current = text.replace(/\b(?:to|into|for)\s+(?:a|an|the|one)\b[^\n]*/gi, ' ');
+  const words = wordsOf(current);
   return Object.values(item.options).filter((v) => {
+    // "17-inch" is said only with its number: "the 13-inch laptop" does not say "17-inch".
+    const measure = /^(\d+(?:\.\d+)?)\s*-?\s*([a-z]+)$/i.exec(v.trim());
+    if (measure) {
+      const [, amount = '', unit = ''] = measure;
+      return new RegExp(`(?<![\\d.])${amount.replace('.', '\\.')}\\s*-?\\s*${unit}(?:e?s)?\\b`, 'i').test(
+        current,
+      );
+    }
     const parts = v
       .toLowerCase()
       .split(/[^\p{L}\p{N}]+/u)

@@ -171,3 +171,27 @@ describe('offline policy: items, variants, addresses and payment', () => {
     });
   });
 });
+
+describe('offline policy: a buyer who says no', () => {
+  it('hears that nothing changed, not a transfer, when the intent model reads the no as out of scope', async () => {
+    const { last } = await converse([YUSUF, ['complaint', 'No, leave that order as it is.']]);
+    expect(last).toMatch(/I haven't changed anything/);
+    const human = await converse([YUSUF, ['complaint', 'No, I want to talk to a human.']]);
+    expect(human.last).toMatch(/^HANDOFF/);
+  });
+});
+
+describe('offline policy: an order request the intent model reads as out of scope', () => {
+  it('is served as the order request its words make, not handed off', async () => {
+    const { last, proposed } = await converse([
+      ['provide_info', 'my email is aarav.anderson9752@example.com'],
+      [
+        'delivery_options',
+        "I want to change the Desk Lamp in order #W9300146 for the cheapest Desk Lamp that's available.",
+      ],
+    ]);
+    expect(last).not.toMatch(/^HANDOFF/);
+    expect(proposed.at(-1)?.tool).toBe('modify_pending_order_items');
+    expect(proposed.at(-1)?.args.order_id).toBe('#W9300146');
+  });
+});

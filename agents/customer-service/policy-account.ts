@@ -2,12 +2,13 @@ import type { RetailAddress, RetailOrder, RetailUser } from '../../tools/retail/
 import { namedItems, splitKept } from './order-match.js';
 import { referencedAddress } from './policy-address.js';
 import { findOrder } from './policy-find-order.js';
+import { doneKinds, laterKinds, nextKindNote, requestedKinds } from './policy-follow-up.js';
 import { changeItemsStep, returnStep } from './policy-items.js';
 import { confirmText, describeAddress, describeItem, describeOrder, REPLIES, usd } from './policy-replies.js';
 import { unclearRequest } from './policy-request.js';
 import { call, cannot, newItemsOf, propose, reply } from './policy-steps.js';
 import type { Observation, PolicyStep, PolicyView } from './policy-types.js';
-import { authKey, textOfKind, type Task, type ThreadMemory } from './thread-memory.js';
+import { authKey, textOfKind, type Task, type TaskKind, type ThreadMemory } from './thread-memory.js';
 
 export { chooseVariant } from './order-variant.js';
 export { selectItems } from './policy-items.js';
@@ -31,21 +32,66 @@ export function accountStep(view: PolicyView, memory: ThreadMemory, now: readonl
   const user = memory.user;
   if (!user) return call('get_user_details', { user_id: view.userId });
   if (!task) return reply(`Thank you, you are verified. How can I help with your orders?`);
+  return taskStep(task, user, memory, now);
+}
+
+/**
+ * One task's next step. A request that asks for several kinds of change ("cancel my pending
+ * orders and return the watch") does them one kind at a time: once the buyer asks to go on with a
+ * request whose current kind is already done and leaves nothing more to do, the other kinds it
+ * asks for are tried in turn (`tried` holds those already found to have nothing left).
+ */
+function taskStep(
+  task: Task,
+  user: RetailUser,
+  memory: ThreadMemory,
+  now: readonly Observation[],
+  tried: ReadonlySet<TaskKind> = new Set(),
+): PolicyStep {
   // A change the buyer's words do not ask for is never proposed: ask what they want instead.
   const unclear = unclearRequest(task);
   if (unclear) return unclear;
-  if (task.kind === 'user_address') return userAddressStep(task, user, memory);
+  const seen = new Set([...tried, task.kind]);
+  const other = requestedKinds(task.request).find((k) => !seen.has(k));
+  const moveOn = other !== undefined && doneKinds(task, memory).has(task.kind);
+  const [nextKind] = laterKinds(task, memory);
+  if (task.kind === 'user_address') {
+    if (moveOn) return taskStep({ ...task, kind: other }, user, memory, now, seen);
+    const step = userAddressStep(task, user, memory);
+    return withNote(step, undefined, user, memory, nextKind && nextKindNote(nextKind));
+  }
 
   const found = findOrder(task, user, memory, now);
-  if ('step' in found) return found.step;
+  if ('step' in found) {
+    // Nothing left of this kind for the request (no order fits, or the buyer would be asked
+    // again which one): on to another kind it asks for.
+    if (moveOn && found.step.kind === 'reply')
+      return taskStep({ ...task, kind: other }, user, memory, now, seen);
+    return found.step;
+  }
   const step = orderStep(task, found.order, user, memory, now);
-  const [next, ...later] = found.rest;
-  if (step.kind !== 'call' || step.confirm === undefined || next === undefined) return step;
-  // One write per order: the buyer hears which of their orders the same request covers next.
-  const note = `Your request also covers order${later.length > 0 ? 's' : ''} ${[next, ...later].join(', ')}, which come${later.length > 0 ? '' : 's'} next.`;
+  const [next, ...rest] = found.rest;
+  // One write per order: the buyer hears which of their orders the same request covers next,
+  // or else which kind of change it asks for next.
+  const note =
+    next !== undefined
+      ? `Your request also covers order${rest.length > 0 ? 's' : ''} ${[next, ...rest].join(', ')}, which come${rest.length > 0 ? '' : 's'} next.`
+      : nextKind && nextKindNote(nextKind);
+  return withNote(step, found.order, user, memory, note);
+}
+
+/** The write's confirmation with `note` (what comes after it) added. */
+function withNote(
+  step: PolicyStep,
+  order: RetailOrder | undefined,
+  user: RetailUser,
+  memory: ThreadMemory,
+  note: string | undefined,
+): PolicyStep {
+  if (step.kind !== 'call' || step.confirm === undefined || note === undefined) return step;
   return {
     ...step,
-    confirm: confirmText(step.call, found.order, user, { note, newItems: newItemsOf(step.call, memory) }),
+    confirm: confirmText(step.call, order, user, { note, newItems: newItemsOf(step.call, memory) }),
   };
 }
 

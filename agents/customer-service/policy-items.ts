@@ -17,6 +17,9 @@ import { textOfKind, type Task, type ThreadMemory } from './thread-memory.js';
 const LOCATOR =
   /\b(?:(?:received|got|came|bought|ordered|delivered|arrived)(?: together)? with|in the same order as|along with which)\b[^,.;]*/gi;
 
+/** "its item", "the order item": the buyer says the order's item without naming it. */
+const ONE_ITEM = /\b(?:its|the|my|that|this|order(?:'s)?) item\b(?!s)/i;
+
 /**
  * Items of the order the buyer means: every item (but those they keep: "except the lamp", "keep
  * the watch") when they said "all", else the items they named in the words of this task ("return
@@ -62,6 +65,9 @@ export function selectItems(
     ...namedItems(order.items, text),
     ...order.items.filter((i) => task.itemIds.includes(i.item_id)),
   ]);
+  // "Change its item to red" of an order with one item: that item, the only one it can be.
+  const [only, ...others] = order.items;
+  if (named.size === 0 && only && others.length === 0 && ONE_ITEM.test(text)) named.add(only);
   return resolveVariants(
     order.items.filter((i) => named.has(i)),
     text,

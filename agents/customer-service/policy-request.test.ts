@@ -11,6 +11,7 @@ const task = (kind: TaskKind, text: string): Task => ({
   allItems: false,
   text: text.toLowerCase(),
   said: text,
+  request: text,
   done: false,
 });
 

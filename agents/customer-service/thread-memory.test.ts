@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { targetOrderIds, taskKindOf, textOfKind } from './thread-memory.js';
+import { kindsInText, misreadOrderRequest, targetOrderIds, taskKindOf, textOfKind } from './thread-memory.js';
 
 describe('taskKindOf', () => {
   it('keeps the intent’s task when the buyer’s verbs agree or say nothing', () => {
@@ -63,5 +63,37 @@ describe('targetOrderIds', () => {
       '#W2702727',
       '#W8268610',
     ]);
+  });
+});
+
+describe('kindsInText: an address change and an item change in one message', () => {
+  it('keeps the item change when a change verb names an item or its options', () => {
+    expect(
+      kindsInText(
+        'I want to change my pending order address to the default Chicago one, and change its item color to red.',
+      ),
+    ).toEqual(['change_items', 'order_address']);
+    expect(kindsInText('I want to change the address of my order to 1 Main St, Springfield.')).toEqual([
+      'order_address',
+    ]);
+  });
+});
+
+describe('misreadOrderRequest', () => {
+  it('takes an out-of-scope intent with order request verbs as the model misreading an order request', () => {
+    expect(
+      misreadOrderRequest('switch_account', 'change the pressure of the coffee machine lower to 8 bar'),
+    ).toBe(true);
+    expect(
+      taskKindOf('delivery_options', 'change the Desk Lamp in order #W9300146 for the cheapest one'),
+    ).toBe('change_items');
+  });
+
+  it('leaves the account, invoices, people and requests with no order verb to their intent', () => {
+    expect(misreadOrderRequest('switch_account', 'I want to change to my other account')).toBe(false);
+    expect(misreadOrderRequest('complaint', 'I want to return this and talk to a human')).toBe(false);
+    expect(misreadOrderRequest('payment_issue', 'can you split the payment with another card')).toBe(false);
+    expect(misreadOrderRequest('delivery_options', 'what delivery options do you have')).toBe(false);
+    expect(misreadOrderRequest('contact_human_agent', 'I want to change my order')).toBe(false);
   });
 });

@@ -37,7 +37,15 @@ export interface Task {
   text: string;
   /** The same text as written (place names such as "LA" need the case). */
   said: string;
+  /** The message that started the task, as written: it may ask for more than this task's kind. */
+  request: string;
   done: boolean;
+}
+
+/** A write that succeeded, with the request (the message that started its task) it served. */
+export interface FinishedWrite {
+  readonly request: string;
+  readonly tool: string;
 }
 
 /** Everything the offline policy knows, folded from the turns and the tool outcomes. */
@@ -54,6 +62,8 @@ export interface ThreadMemory {
   orders: Map<string, RetailOrder>;
   /** Write tools that succeeded on each order in this thread, by order id. */
   written: Map<string, Set<string>>;
+  /** Every write that succeeded, oldest first, with the request it served. */
+  finished: FinishedWrite[];
   products: Map<string, RetailProduct>;
   /** The best hit of each product search, in the order asked about. */
   interest: ProductHit[];
@@ -102,6 +112,23 @@ const TASK_WORDS: readonly (readonly [TaskKind, RegExp])[] = [
 const NOT_A_TASK =
   /\b(?:undo|not|don'?t|never|no need to)\s+(?:want to\s+)?(?:cancel|return|exchange|change|modify)/i;
 
+/** A change verb whose words, up to the next request verb, name an item or its options, not an address or payment. */
+function changesAnItem(text: string): boolean {
+  const change = TASK_WORDS.find(([k]) => k === 'change_items')?.[1];
+  if (!change) return false;
+  const verbs = new RegExp(TASK_WORDS.map(([, re]) => re.source).join('|'), 'gi');
+  return [...text.matchAll(new RegExp(change.source, 'gi'))].some((m) => {
+    const from = m.index + m[0].length;
+    verbs.lastIndex = from;
+    const end = verbs.exec(text)?.index ?? text.length;
+    const governed = text.slice(from, end);
+    return (
+      /\b(?:items?|colou?r|size|material|style|version|model)\b/i.test(governed) &&
+      !/\b(?:address|payment|ship|deliver)/i.test(governed)
+    );
+  });
+}
+
 /**
  * Kinds of task the words of a message ask for, by their request verbs, in the order they appear.
  *
@@ -118,9 +145,11 @@ export function kindsInText(text: string): TaskKind[] {
     return at < 0 ? [] : [{ kind, at }];
   });
   const kinds = new Set(found.map((f) => f.kind));
-  // "change the address" and "switch the payment method" are not item changes.
+  // "change the address" and "switch the payment method" are not item changes; "change the
+  // address, and change its item color to red" asks for both.
   if (kinds.has('order_address') || kinds.has('modify_payment')) {
-    if (!/\b(?:exchange|swap|upgrade|downgrade)\b/i.test(text)) kinds.delete('change_items');
+    if (!/\b(?:exchange|swap|upgrade|downgrade)\b/i.test(text) && !changesAnItem(text))
+      kinds.delete('change_items');
   }
   return found
     .filter((f) => kinds.has(f.kind))
@@ -158,6 +187,36 @@ export function textOfKind(kind: TaskKind, text: string): string {
 const OPEN_INTENTS = new Set(['unknown', 'provide_info']);
 
 /**
+ * Out-of-scope intents the model gives order requests it misreads ("change the pressure to 8 bar"
+ * as switch_account, "change the lamp for the cheapest one" as delivery_options): the request
+ * verbs settle those, unless the words are about the account itself, an invoice or a person.
+ */
+const MISREAD_INTENTS = new Set([
+  'switch_account',
+  'delivery_options',
+  'payment_issue',
+  'complaint',
+  'check_invoice',
+  'get_invoice',
+  'registration_problems',
+]);
+const NOT_AN_ORDER_REQUEST =
+  /\b(?:account|password|log ?in|sign(?:ed)? ?(?:in|up)|subscri\w*|newsletter|invoices?|human|person|representative|manager|supervisor|split)\b/i;
+
+/**
+ * Whether an out-of-scope intent is the model's misreading of an order request in so many words.
+ *
+ * @example
+ * ```ts
+ * misreadOrderRequest('switch_account', 'I want to change the pressure of the coffee machine to 8 bar'); // true
+ * misreadOrderRequest('switch_account', 'I want to change to my other account'); // false
+ * ```
+ */
+export function misreadOrderRequest(intent: string, text: string): boolean {
+  return MISREAD_INTENTS.has(intent) && !NOT_AN_ORDER_REQUEST.test(text) && kindsInText(text).length > 0;
+}
+
+/**
  * The task a message starts, if any: the intent's, unless the request verbs the buyer used say
  * otherwise ("change my default address" is the profile's, not an order's).
  *
@@ -176,7 +235,7 @@ export function taskKindOf(intent: string, text: string): TaskKind | undefined {
   const kind =
     fromIntent !== undefined && (first === undefined || agrees)
       ? fromIntent
-      : OPEN_INTENTS.has(intent) || fromIntent
+      : OPEN_INTENTS.has(intent) || fromIntent || misreadOrderRequest(intent, text)
         ? first
         : undefined;
   if (kind === 'order_address' || kind === 'user_address') return addressKind(text, kind);
@@ -234,6 +293,7 @@ export function foldThread(view: PolicyView, options: { productMinScore: number 
     authTried: new Set(),
     orders: new Map(),
     written: new Map(),
+    finished: [],
     products: new Map(),
     interest: [],
     leads: new Map(),
@@ -280,6 +340,7 @@ function foldTurn(memory: ThreadMemory, text: string, intent: string, slots: Slo
         allItems: false,
         text: '',
         said: '',
+        request: text,
         done: false,
       };
     }
@@ -357,5 +418,8 @@ function foldObservation(
     memory.written.set(args.order_id, new Set([...(memory.written.get(args.order_id) ?? []), o.tool]));
   }
   // A successful write settles the task it belongs to.
-  if (memory.task && o.turn >= memory.task.startTurn && isRetailWriteTool(o.tool)) memory.task.done = true;
+  if (memory.task && o.turn >= memory.task.startTurn && isRetailWriteTool(o.tool)) {
+    memory.task.done = true;
+    memory.finished.push({ request: memory.task.request, tool: o.tool });
+  }
 }
