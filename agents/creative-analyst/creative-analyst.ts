@@ -15,7 +15,7 @@ export const CreativeAnalystOutput = z.object({ insights: z.array(CreativeInsigh
 export type CreativeAnalystOutput = z.infer<typeof CreativeAnalystOutput>;
 
 /**
- * The creative analyst: for each product, its category, price band within the category, season,
+ * The creative analyst: for each product, its category, price band among products of its kind, season,
  * scenes, selling points, tone, risks, and three scored ad-copy variants.
  *
  * @example
@@ -36,7 +36,7 @@ export const creativeAnalyst = defineAgent({
         const neighbours = await nearestProducts(ctx, id);
         const band = priceBand.call({
           price: product.price,
-          categoryPrices: [...ctx.catalog.categoryPrices(product.category)],
+          categoryPrices: [...ctx.catalog.comparablePrices(product).prices],
         });
         const season = seasonOf(product.title);
         const scenes = scenesOf(product);

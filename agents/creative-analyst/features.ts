@@ -1,21 +1,23 @@
 import type { Product } from '../../src/core/index.js';
+import { productKind, themeOf } from '../../tools/catalog/index.js';
 
 type Season = 'spring' | 'summer' | 'autumn' | 'winter' | 'christmas' | 'valentine' | 'easter' | 'all-year';
 
-const SEASON_WORDS: readonly (readonly [Season, RegExp])[] = [
-  ['christmas', /\b(CHRISTMAS|XMAS|ADVENT|SANTA|REINDEER|NATIVITY|BAUBLE|SNOWFLAKE|SNOWMAN)\b/],
-  ['valentine', /\b(VALENTINE|LOVE HEART|I LOVE YOU|SWEETHEART)\b/],
-  ['easter', /\b(EASTER|BUNNY|CHICK|EGG HUNT)\b/],
-  ['winter', /\b(HAND WARMER|HOT WATER BOTTLE|KNITTED|WOOLLY|WOOL|SCARF|GLOVES|SNOW)\b/],
-  ['summer', /\b(SUMMER|BEACH|PICNIC|PARASOL|SUN|SEASIDE|SWIMMING|GARDEN|BBQ)\b/],
-  ['autumn', /\b(AUTUMN|HARVEST|HALLOWEEN|PUMPKIN|LEAF|LEAVES)\b/],
-  ['spring', /\b(SPRING|BLOSSOM|DAISY|TULIP|BLOOM)\b/],
-];
-
-/** The season a product sells in, from the words of its title. */
+/**
+ * The season a product sells in: the holiday it is made for (a Christmas mug), else the season of
+ * what it is (a parasol sells in summer, a hand warmer in winter), else all year. Design names
+ * (a SWEETHEART rack, a SUMMER BUTTERFLIES charm, a SEASIDE jigsaw, a COTTAGE GARDEN tile) don't
+ * make a product seasonal.
+ *
+ * @example
+ * ```ts
+ * seasonOf('LARGE RED RETROSPOT WINDMILL'); // 'summer'
+ * seasonOf('CREAM SWEETHEART LETTER RACK'); // 'all-year'
+ * ```
+ */
 export function seasonOf(title: string): Season {
-  for (const [season, pattern] of SEASON_WORDS) if (pattern.test(title)) return season;
-  return 'all-year';
+  const kind = productKind(title);
+  return themeOf(title, kind)?.season ?? kind?.season ?? 'all-year';
 }
 
 const SCENES_BY_CATEGORY: Readonly<Record<string, readonly string[]>> = {

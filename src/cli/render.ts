@@ -36,7 +36,7 @@ export function renderPlan(plan: Plan): string {
   for (const i of plan.insights) {
     out.push(`  ${i.productId}  ${i.title}`);
     out.push(
-      `    ${i.category}; ${i.priceBand} (${pct(i.pricePercentile)} of category); season ${i.season}; tone ${i.tone}`,
+      `    ${i.category}; ${i.priceBand} (price percentile ${pct(i.pricePercentile)} among its kind); season ${i.season}; tone ${i.tone}`,
     );
     out.push(`    selling points: ${i.sellingPoints.join(', ')}`);
     if (i.risks.length) out.push(`    risks: ${i.risks.join('; ')}`);

@@ -9,6 +9,7 @@ import {
   Product,
   type UserProfile,
 } from '../../src/core/index.js';
+import { productKind } from './product-kind.js';
 
 /** The demo data the agents reason over: products, users with histories, co-purchase rules. */
 export interface CatalogData {
@@ -70,9 +71,19 @@ export function loadCatalogData(dir: string = DEFAULT_DERIVED_DIR): CatalogData 
   return { products, users, rules, hash: hash.digest('hex').slice(0, 16) };
 }
 
+/** How many products of a kind (the product's own included) make a price comparison. */
+const MIN_COMPARABLES = 2;
+
+/** The prices a product is compared with, and whether they are its kind's or its category's. */
+export interface ComparablePrices {
+  readonly basis: 'kind' | 'category';
+  readonly kind?: string;
+  readonly prices: readonly number[];
+}
+
 /**
  * Indexed, read-only access to the catalog data: products by id, rules by antecedent, buyers of
- * a product, and each category's price distribution.
+ * a product, and the price distributions of each category and each kind of product.
  */
 export class Catalog {
   readonly data: CatalogData;
@@ -82,6 +93,8 @@ export class Catalog {
   readonly #users: Map<string, UserProfile>;
   readonly #buyers = new Map<string, Set<string>>();
   readonly #pricesByCategory = new Map<string, number[]>();
+  readonly #pricesByKind = new Map<string, number[]>();
+  readonly #kinds = new Map<string, string>();
 
   constructor(data: CatalogData) {
     this.data = data;
@@ -107,7 +120,16 @@ export class Catalog {
       list.push(p.price);
       this.#pricesByCategory.set(p.category, list);
     }
-    for (const list of this.#pricesByCategory.values()) list.sort((a, b) => a - b);
+    for (const p of data.products) {
+      const kind = productKind(p.title)?.kind;
+      if (!kind) continue;
+      this.#kinds.set(p.id, kind);
+      const list = this.#pricesByKind.get(kind) ?? [];
+      list.push(p.price);
+      this.#pricesByKind.set(kind, list);
+    }
+    for (const list of [...this.#pricesByCategory.values(), ...this.#pricesByKind.values()])
+      list.sort((a, b) => a - b);
   }
 
   get products(): readonly Product[] {
@@ -157,5 +179,23 @@ export class Catalog {
   /** Sorted prices of the category's products. */
   categoryPrices(category: string): readonly number[] {
     return this.#pricesByCategory.get(category) ?? [];
+  }
+
+  /**
+   * The products a product's price is judged against: those of the same kind (mugs against mugs,
+   * keyrings against keyrings; the kind is the title's head noun, see `productKind`), or its
+   * category's when the title names no kind or no other product is of its kind. Sorted prices,
+   * the product's own included.
+   *
+   * @example
+   * ```ts
+   * catalog.comparablePrices(catalog.product('22139')); // { basis: 'kind', kind: 'tea set', prices: [...] }
+   * ```
+   */
+  comparablePrices(product: Product): ComparablePrices {
+    const kind = this.#kinds.get(product.id) ?? productKind(product.title)?.kind;
+    const prices = kind ? this.#pricesByKind.get(kind) : undefined;
+    if (kind && prices && prices.length >= MIN_COMPARABLES) return { basis: 'kind', kind, prices };
+    return { basis: 'category', prices: this.categoryPrices(product.category) };
   }
 }

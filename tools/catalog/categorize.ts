@@ -1,68 +1,105 @@
-/**
- * Infers a product category from its title with ordered keyword rules. The UCI catalog has no
- * categories; these rules were written by reading the most frequent title words, and the first
- * matching rule wins (so "CHRISTMAS" beats "CANDLE" for a Christmas candle).
- */
-const RULES: readonly (readonly [category: string, pattern: RegExp])[] = [
-  ['christmas', /\b(CHRISTMAS|XMAS|ADVENT|SANTA|REINDEER|SNOWFLAKE|SNOWMAN|NATIVITY|TREE DECORATION|BAUBLE)/],
-  ['easter & seasonal', /\b(EASTER|EGG|BUNNY|VALENTINE|HALLOWEEN)/],
-  [
-    'candles & lighting',
-    /\b(CANDLE|CANDLES|T-LIGHT|TLIGHT|LANTERN|LAMP|LIGHT|LIGHTS|NIGHT LIGHT|INCENSE|OIL BURNER|CHANDELIER)\b/,
-  ],
-  ['baking', /\b(BAKING|CAKE|CUPCAKE|MUFFIN|COOKIE CUTTER|PASTRY|ICING|JELLY MOULD|BAKE)/],
-  [
-    'tableware',
-    /\b(MUG|CUP|SAUCER|PLATE|BOWL|TEAPOT|TEA SET|JUG|BEAKER|CUTLERY|SPOON|FORK|NAPKIN|COASTER|PLACEMAT|TABLEWARE|TUMBLER|WINE GLASS|GLASSES|TRAY|CAKESTAND|CAKE STAND|EGG CUP|MILK)/,
-  ],
-  [
-    'kitchen',
-    /\b(KITCHEN|APRON|OVEN|TEA TOWEL|LUNCH BOX|LUNCHBOX|JAR|TIN|BOTTLE|CHOPPING|STORAGE TIN|RECIPE|DOORMAT|SPICE|BREAD|BISCUIT)/,
-  ],
-  ['bags', /\b(BAG|BAGS|TOTE|SHOPPER|PURSE|WALLET|CHARLOTTE|BACKPACK|RUCKSACK)/],
-  [
-    'stationery & cards',
-    /\b(CHALKBOARD|MEMO BOARD|BLACK BOARD|CARD|CARDS|NOTEBOOK|PENCIL|PEN|PENS|ERASER|STICKER|WRAP|WRAPPING|PAPER|ENVELOPE|TAPE|CALENDAR|DIARY|JOURNAL|NOTE|RIBBON)/,
-  ],
-  ['party', /\b(PARTY|BUNTING|BALLOON|GARLAND|CONFETTI|PAPER CHAIN|BIRTHDAY|CELEBRATION)/],
-  [
-    'toys & games',
-    /\b(TOY|TOYS|GAME|GAMES|DOLL|PUZZLE|JIGSAW|SKIPPING|PLAYHOUSE|SPACEBOY|DOLLY|TEDDY|BLOCK|DOMINO|MAGIC|KIT)/,
-  ],
-  [
-    'garden & outdoor',
-    /\b(GARDEN|PLANT|PLANTER|WATERING|BIRD|FLOWER POT|POT|SEED|BIRDHOUSE|PICNIC|PARASOL|UMBRELLA)/,
-  ],
-  [
-    'jewellery & accessories',
-    /\b(NECKLACE|BRACELET|EARRINGS|RING|HAIR|CLIP|BROOCH|JEWEL|JEWELLERY|CHARM|KEYRING|KEY RING|SUNGLASSES|SCARF|GLOVES|HAT)/,
-  ],
-  ['clocks & frames', /\b(CLOCK|FRAME|PHOTO|MIRROR|ALARM)/],
-  ['signs & wall decor', /\b(SIGN|PLAQUE|WALL ART|METAL SIGN|POSTER|PRINT)/],
-  [
-    'textiles & cushions',
-    /\b(HAND WARMER|CUSHION|COVER|THROW|BLANKET|QUILT|HOT WATER BOTTLE|TOWEL|FABRIC|FELT|KNITTED|WOOL)/,
-  ],
-  [
-    'home storage',
-    /\b(KNOB|MONEY BANK|MONEY BOX|PEGS|BOX|BOXES|BASKET|CRATE|DRAWER|CABINET|HOOK|HANGER|RACK|SHELF|HOLDER|TRINKET|CASE)/,
-  ],
-  [
-    'home decor',
-    /\b(HEART|DECORATION|ORNAMENT|VASE|WREATH|HANGING|FEATHER|DOORSTOP|BELL|STAR|BIRDCAGE|CHIME)/,
-  ],
+import { productKind, titleWords, type ProductKind } from './product-kind.js';
+
+/** The categories, in the order the catalog tools list them; `gifts & other` is the fallback. */
+export const CATEGORIES: readonly string[] = [
+  'christmas',
+  'easter & seasonal',
+  'candles & lighting',
+  'baking',
+  'tableware',
+  'kitchen',
+  'bags',
+  'stationery & cards',
+  'party',
+  'toys & games',
+  'garden & outdoor',
+  'jewellery & accessories',
+  'clocks & frames',
+  'signs & wall decor',
+  'textiles & cushions',
+  'home storage',
+  'home decor',
+  'gifts & other',
 ];
 
-export const CATEGORIES: readonly string[] = [...RULES.map(([c]) => c), 'gifts & other'];
+/** A holiday a product is made for, with its category and the season it sells in. */
+export interface Theme {
+  readonly category: 'christmas' | 'easter & seasonal';
+  readonly season: 'christmas' | 'easter' | 'valentine' | 'autumn';
+}
+
+/** Words that make any product a holiday product (a Christmas mug sells at Christmas). */
+const HOLIDAYS: readonly (readonly [Theme, ReadonlySet<string>])[] = [
+  [
+    { category: 'christmas', season: 'christmas' },
+    new Set([
+      'CHRISTMAS',
+      'XMAS',
+      'ADVENT',
+      'SANTA',
+      'REINDEER',
+      'SNOWFLAKE',
+      'SNOWFLAKES',
+      'SNOWMAN',
+      'NATIVITY',
+      'BAUBLE',
+      'BAUBLES',
+      'NOEL',
+      'YULETIDE',
+      'HOLLY',
+      'MISTLETOE',
+    ]),
+  ],
+  [{ category: 'easter & seasonal', season: 'easter' }, new Set(['EASTER'])],
+  [
+    { category: 'easter & seasonal', season: 'valentine' },
+    new Set(['VALENTINE', 'VALENTINES', "VALENTINE'S"]),
+  ],
+  [{ category: 'easter & seasonal', season: 'autumn' }, new Set(['HALLOWEEN', 'PUMPKIN'])],
+];
+
+/** Easter motifs: they make a decoration an Easter decoration, not a mug or a sticker sheet. */
+const EASTER_MOTIFS = new Set(['BUNNY', 'BUNNIES', 'CHICK', 'CHICKS']);
+const EASTER: Theme = { category: 'easter & seasonal', season: 'easter' };
+
+/** Whether a product of this kind is a decoration a motif can make seasonal. */
+function decorative(kind: ProductKind | undefined): boolean {
+  return !kind || kind.weak || ['home decor', 'party', 'easter & seasonal'].includes(kind.category);
+}
 
 /**
+ * The holiday a title names, if any. Holiday words decide whatever the product; Easter motifs
+ * (BUNNY, CHICK) only for decorations. Design ranges (SWEETHEART, a SUMMER BUTTERFLIES charm) are
+ * not holidays.
+ *
+ * @example
+ * ```ts
+ * themeOf('PAPER CHAIN KIT 50S CHRISTMAS'); // { category: 'christmas', season: 'christmas' }
+ * themeOf('CREAM SWEETHEART LETTER RACK'); // undefined
+ * ```
+ */
+export function themeOf(
+  title: string,
+  kind: ProductKind | undefined = productKind(title),
+): Theme | undefined {
+  const words = titleWords(title);
+  for (const [theme, set] of HOLIDAYS) if (words.some((w) => set.has(w))) return theme;
+  if (words.some((w) => EASTER_MOTIFS.has(w)) && decorative(kind)) return EASTER;
+  return undefined;
+}
+
+/**
+ * A product's category from its title: the holiday it is made for, else the category of what it is
+ * (its head noun, see `productKind`), else `gifts & other`. Words match whole: PARASOL is not SOL,
+ * SWEETHEART is not HEART, a CUP HOOK is a hook.
+ *
  * @example
  * ```ts
  * categorize('WHITE HANGING HEART T-LIGHT HOLDER'); // 'candles & lighting'
+ * categorize('CAKE STAND VICTORIAN FILIGREE SMALL'); // 'tableware'
  * ```
  */
 export function categorize(title: string): string {
-  const upper = title.toUpperCase();
-  for (const [category, pattern] of RULES) if (pattern.test(upper)) return category;
-  return 'gifts & other';
+  const kind = productKind(title);
+  return themeOf(title, kind)?.category ?? kind?.category ?? 'gifts & other';
 }

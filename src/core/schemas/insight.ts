@@ -26,7 +26,13 @@ export const CreativeInsight = z.object({
   scenes: z.array(z.string()).describe('Usage scenes the product fits'),
   sellingPoints: z.array(z.string()),
   priceBand: PriceBand,
-  pricePercentile: z.number().min(0).max(1).describe("Price's percentile within its category"),
+  pricePercentile: z
+    .number()
+    .min(0)
+    .max(1)
+    .describe(
+      "Price's percentile among the shop's products of the same kind (its category when it has no other)",
+    ),
   season: Season,
   tone: z.string(),
   risks: z.array(z.string()),
