@@ -11,7 +11,7 @@ import {
 } from '../../tools/retail/index.js';
 import { createOfflinePolicy } from './offline-policy.js';
 import type { BuyerTurn, Observation, PolicyStep, ToolCall } from './policy-types.js';
-import { confirmationOf, extractSlots } from './slots.js';
+import { buyerTurn } from './llm-test-fixtures.js';
 
 /**
  * The offline policy against a real store, the way the workflow drives it (reads run at once, a
@@ -40,18 +40,9 @@ export async function converse(messages: readonly (readonly [intent: string, tex
     }
   };
   for (const [intent, text] of messages) {
-    const confirmation = confirmationOf(text);
-    turns.push({
-      text,
-      interpretation: {
-        intent,
-        source: 'rule',
-        confidence: 1,
-        slots: extractSlots(text),
-        ...(confirmation ? { confirmation } : {}),
-      },
-    });
-    if (pending && confirmation === 'yes') run(pending);
+    const turn = buyerTurn(text, intent);
+    turns.push(turn);
+    if (pending && turn.interpretation.confirmation === 'yes') run(pending);
     pending = undefined;
     for (let steps = 0; steps < 20; steps++) {
       const step: PolicyStep = await policy({
