@@ -32,6 +32,12 @@ export interface ModelCallRequest {
 export interface ModelCallCache {
   readonly strict: boolean;
   /**
+   * A recorded response answers only the prompt it answered (its `requestHash`): another prompt
+   * fails with `ReplayDivergedError` instead of taking an answer made for another conversation.
+   * Always so when `strict`.
+   */
+  readonly exact?: boolean;
+  /**
    * The recorded response of a call, or undefined. `request` is the call about to be made; the
    * budget check asks without it (to know whether the call will be live), and a cache that needs
    * the request to answer returns undefined then.
@@ -60,11 +66,12 @@ export interface JournalLike {
  * ```ts
  * const replay = journalCallCache(journal.entries(runId), { strict: true }); // lodestone replay
  * const resume = journalCallCache(journal.entries(runId));                   // crash recovery
+ * const thread = journalCallCache(journal.entries(runId), { exact: true }); // misses go live, changed prompts fail
  * ```
  */
 export function journalCallCache(
   entries: readonly JournalLike[],
-  options: { strict?: boolean } = {},
+  options: { strict?: boolean; exact?: boolean } = {},
 ): ModelCallCache {
   const models = new Map<string, CachedResponse>();
   const tools = new Map<string, ToolResultRecord>();
@@ -81,7 +88,8 @@ export function journalCallCache(
       tools.set(toolKey(data.agent, data.callIndex, data.toolCallId), record as unknown as ToolResultRecord);
     }
   }
-  return memoryCallCache(models, tools, options.strict ?? false);
+  const cache = memoryCallCache(models, tools, options.strict ?? false);
+  return options.exact ? { ...cache, exact: true } : cache;
 }
 
 /**

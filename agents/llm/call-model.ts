@@ -56,7 +56,8 @@ export async function callModel(input: CallModelInput, signal?: AbortSignal): Pr
   };
   const cached = await input.cache?.model(input.agent, input.callIndex, request);
   if (cached) {
-    if (input.cache?.strict && cached.requestHash !== undefined && cached.requestHash !== requestHash)
+    const exact = input.cache?.strict === true || input.cache?.exact === true;
+    if (exact && cached.requestHash !== undefined && cached.requestHash !== requestHash)
       throw new ReplayDivergedError(input.agent, input.callIndex);
     return { response: cached.response, replayed: true, requestHash };
   }

@@ -115,4 +115,25 @@ describe('journal, replay and resume', () => {
     }).catch((e: unknown) => e);
     expect(diverged).toBeInstanceOf(ReplayDivergedError);
   });
+
+  it('an exact cache answers only the prompts it answered, and sends what it does not hold to the model', async () => {
+    const { entries, result } = await journaledRun();
+    // A changed prompt fails rather than take an answer made for another conversation.
+    const diverged = await run(new ScriptedChatModel([]), {
+      cache: journalCallCache(entries, { exact: true }),
+      input: { productIds: ['99999'] },
+    }).catch((e: unknown) => e);
+    expect(diverged).toBeInstanceOf(ReplayDivergedError);
+    // The same cache without `exact` (plan resume) takes the journaled answer.
+    const loose = await run(new ScriptedChatModel([]), {
+      cache: journalCallCache(entries),
+      input: { productIds: ['99999'] },
+    }).catch((e: unknown) => e);
+    expect(loose).not.toBeInstanceOf(ReplayDivergedError);
+    // Same prompt: the journaled calls answer and the one it lacks goes live.
+    const model = new ScriptedChatModel([script.json(FINAL)]);
+    const resumed = await run(model, { cache: journalCallCache(entries.slice(0, 3), { exact: true }) });
+    expect(model.calls).toHaveLength(1);
+    expect(resumed.output).toEqual(result.output);
+  });
 });

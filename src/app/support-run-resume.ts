@@ -1,10 +1,7 @@
 import {
   journalCallCache,
   journalLoopEvents,
-  ReplayDivergedError,
-  type CachedResponse,
   type LoopEvent,
-  type ModelCallCache,
   type RecordFn,
 } from '../../agents/llm/index.js';
 import type { SupportAction, SupportDeps } from '../../workflows/index.js';
@@ -85,7 +82,10 @@ export async function resumeSupportRun(
       llm &&
       llmSupportPolicy(llm, {
         clock: deps.clock,
-        cache: resumeCache(entries),
+        // Not strict: a call the journal does not hold goes to the model. Exact: a call it holds
+        // answers only the prompt it answered, so a thread that went another way (code, prompt or
+        // data changed) fails with REPLAY_DIVERGED rather than act on another conversation's answer.
+        cache: journalCallCache(entries, { exact: true }),
         onEvent,
         ...couponsOf(started),
       });
@@ -133,29 +133,6 @@ function checkResumable(view: SupportRunView, llm: SupportLlm | undefined): void
       },
     ]);
   }
-}
-
-/**
- * The journal's responses for a resume. Not strict: a call the journal does not hold goes to the
- * model. But a call it holds answers only the prompt it answered before: a re-driven thread that
- * went another way (code, prompt or data changed since the run) fails with `REPLAY_DIVERGED`
- * rather than act on decisions the model made for another conversation.
- */
-function resumeCache(entries: readonly JournalEntry[]): ModelCallCache {
-  const cache = journalCallCache(entries);
-  return {
-    ...cache,
-    model(agent, callIndex, request) {
-      const same = (cached: CachedResponse | undefined) => {
-        const hash = cached?.requestHash;
-        if (request && hash !== undefined && hash !== request.requestHash)
-          throw new ReplayDivergedError(agent, callIndex);
-        return cached;
-      };
-      const cached = cache.model(agent, callIndex, request);
-      return cached instanceof Promise ? cached.then(same) : same(cached);
-    },
-  };
 }
 
 /**
