@@ -93,8 +93,8 @@ export class Catalog {
   readonly #users: Map<string, UserProfile>;
   readonly #buyers = new Map<string, Set<string>>();
   readonly #pricesByCategory = new Map<string, number[]>();
-  readonly #pricesByKind = new Map<string, number[]>();
-  readonly #kinds = new Map<string, string>();
+  /** Built on the first `comparablePrices` call: most commands never price a product. */
+  #byKind: { readonly kinds: Map<string, string>; readonly prices: Map<string, number[]> } | undefined;
 
   constructor(data: CatalogData) {
     this.data = data;
@@ -120,16 +120,24 @@ export class Catalog {
       list.push(p.price);
       this.#pricesByCategory.set(p.category, list);
     }
-    for (const p of data.products) {
+    for (const list of this.#pricesByCategory.values()) list.sort((a, b) => a - b);
+  }
+
+  /** Each product's kind and each kind's sorted prices, indexed once. */
+  #kindIndex() {
+    if (this.#byKind) return this.#byKind;
+    const kinds = new Map<string, string>();
+    const prices = new Map<string, number[]>();
+    for (const p of this.data.products) {
       const kind = productKind(p.title)?.kind;
       if (!kind) continue;
-      this.#kinds.set(p.id, kind);
-      const list = this.#pricesByKind.get(kind) ?? [];
+      kinds.set(p.id, kind);
+      const list = prices.get(kind) ?? [];
       list.push(p.price);
-      this.#pricesByKind.set(kind, list);
+      prices.set(kind, list);
     }
-    for (const list of [...this.#pricesByCategory.values(), ...this.#pricesByKind.values()])
-      list.sort((a, b) => a - b);
+    for (const list of prices.values()) list.sort((a, b) => a - b);
+    return (this.#byKind = { kinds, prices });
   }
 
   get products(): readonly Product[] {
@@ -193,8 +201,9 @@ export class Catalog {
    * ```
    */
   comparablePrices(product: Product): ComparablePrices {
-    const kind = this.#kinds.get(product.id) ?? productKind(product.title)?.kind;
-    const prices = kind ? this.#pricesByKind.get(kind) : undefined;
+    const index = this.#kindIndex();
+    const kind = index.kinds.get(product.id) ?? productKind(product.title)?.kind;
+    const prices = kind ? index.prices.get(kind) : undefined;
     if (kind && prices && prices.length >= MIN_COMPARABLES) return { basis: 'kind', kind, prices };
     return { basis: 'category', prices: this.categoryPrices(product.category) };
   }
